@@ -1,0 +1,29 @@
+/* xport: PHP's Internet-domain stream transports, reimplemented. */
+#ifndef PHP_XPORT_H
+#define PHP_XPORT_H
+
+#include "php.h"
+
+#define PHP_XPORT_VERSION "0.1.0"
+
+extern zend_module_entry xport_module_entry;
+#define phpext_xport_ptr &xport_module_entry
+
+ZEND_BEGIN_MODULE_GLOBALS(xport)
+	/* Comma-separated transport names xport registers (system INI). */
+	char *transports;
+	/* Reject addresses PHP would accept silently (bad ports, empty hosts). */
+	bool strict_addresses;
+	/* The reason of the last failed operation in this request, owned by the C++ side. */
+	void *last_error;
+ZEND_END_MODULE_GLOBALS(xport)
+
+ZEND_EXTERN_MODULE_GLOBALS(xport)
+
+#define XPORT_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(xport, v)
+
+#if defined(ZTS) && defined(COMPILE_DL_XPORT)
+ZEND_TSRMLS_CACHE_EXTERN()
+#endif
+
+#endif
