@@ -1,0 +1,82 @@
+// What xport keeps for each of its streams, beside PHP's own socket data.
+#ifndef XPORT_STREAM_STATE_H
+#define XPORT_STREAM_STATE_H
+
+extern "C" {
+#include "php.h"
+#include "main/php_network.h"
+}
+
+#include <string>
+#include <vector>
+
+#include "address.h"
+#include "connector.h"
+
+namespace xport {
+
+enum class TransportKind { kTcp, kUdp };
+
+enum class StreamRole { kUnconnected, kClient, kServer, kAccepted };
+
+// Facts about how the stream came to be, for xport_stream_info().
+struct ConnectionInfo {
+	StreamRole role = StreamRole::kUnconnected;
+	int family = 0;
+	std::vector<AttemptRecord> attempts;
+	double resolve_milliseconds = 0;
+	double connect_milliseconds = 0;
+};
+
+// The reason of a failed operation, for xport_last_error().
+struct OperationError {
+	std::string operation; // "connect", "bind", "listen", "accept", "parse"
+	std::string transport;
+	std::string target;
+	int error_code = 0;
+	std::string message;
+	std::vector<AttemptRecord> attempts;
+};
+
+// Per-stream C++ state. Lives on the C++ heap so that persistent streams may keep it
+// across requests; it never holds a pointer to a stream context.
+struct StreamState {
+	explicit StreamState(TransportKind kind) : kind(kind) {}
+
+	TransportKind kind;
+	ConnectionInfo info;
+	// Results of the last operation, kept here (not on the stack) until the C-facing code
+	// has reported them, so that a longjmp out of a warning leaks nothing.
+	ConnectRequest connect_request;
+	ConnectOutcome connect_outcome;
+	BindRequest bind_request;
+	BindOutcome bind_outcome;
+	AddressParse parsed;
+
+	const char *transport_name() const { return kind == TransportKind::kTcp ? "tcp" : "udp"; }
+	int socktype() const { return kind == TransportKind::kTcp ? SOCK_STREAM : SOCK_DGRAM; }
+};
+
+} // namespace xport
+
+// The stream's abstract data. PHP's socket data must come first: mysqlnd reads `socket`
+// from it and socket_export_stream() writes `socket`, `is_blocked` and `timeout` into it.
+struct php_xport_netstream {
+	php_netstream_data_t net;
+	xport::StreamState *state;
+};
+
+namespace xport {
+
+// Replaces the request's last error (the previous one is freed).
+void remember_error(OperationError *error) noexcept;
+
+// The request's last error, or nullptr.
+const OperationError *last_error() noexcept;
+
+// True when the stream was made by one of xport's factories.
+bool owns_stream(php_stream *stream) noexcept;
+
+} // namespace xport
+
+#endif
