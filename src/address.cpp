@@ -43,8 +43,8 @@ AddressParse apply_strict_rules(AddressParse parsed, std::string_view port_text)
 {
 	if (!is_strict_port(port_text)) {
 		return failure(AddressError::kStrictPort,
-		               "Invalid port \"" + std::string(port_text) +
-		                   "\": expected a number from 0 to 65535 after the last colon");
+					   "Invalid port \"" + std::string(port_text) +
+						   "\": expected a number from 0 to 65535 after the last colon");
 	}
 	const std::string &host = parsed.value.host;
 	if (host.empty()) {
@@ -52,8 +52,8 @@ AddressParse apply_strict_rules(AddressParse parsed, std::string_view port_text)
 	}
 	if (host.size() > kMaxHostNameLength) {
 		return failure(AddressError::kStrictHost, "Host name is longer than " +
-		                                              std::to_string(kMaxHostNameLength) +
-		                                              " characters");
+													  std::to_string(kMaxHostNameLength) +
+													  " characters");
 	}
 	return parsed;
 }
@@ -67,8 +67,8 @@ AddressParse parse_host_port(std::string_view text, bool strict)
 	}
 	if (text.size() > kMaxAddressTextLength) {
 		return failure(AddressError::kTooLong, "Address is longer than " +
-		                                           std::to_string(kMaxAddressTextLength) +
-		                                           " bytes");
+												   std::to_string(kMaxAddressTextLength) +
+												   " bytes");
 	}
 
 	AddressParse result;
@@ -79,17 +79,17 @@ AddressParse parse_host_port(std::string_view text, bool strict)
 		size_t close = text.substr(1, text.size() - 2).find(']');
 		if (close == std::string_view::npos || text[close + 2] != ':') {
 			return failure(AddressError::kBadIpv6,
-			               "Failed to parse IPv6 address \"" + std::string(text) + "\"");
+						   "Failed to parse IPv6 address \"" + std::string(text) + "\"");
 		}
 		result.value.host = std::string(text.substr(1, close));
 		result.value.bracketed = true;
 		port_text = text.substr(close + 3);
 	} else {
-		size_t colon = text.empty() ? std::string_view::npos
-		                            : text.substr(0, text.size() - 1).find(':');
+		size_t colon =
+			text.empty() ? std::string_view::npos : text.substr(0, text.size() - 1).find(':');
 		if (colon == std::string_view::npos) {
 			return failure(AddressError::kNoPort,
-			               "Failed to parse address \"" + std::string(text) + "\"");
+						   "Failed to parse address \"" + std::string(text) + "\"");
 		}
 		result.value.host = std::string(text.substr(0, colon));
 		port_text = text.substr(colon + 1);

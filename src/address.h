@@ -16,12 +16,12 @@ constexpr size_t kMaxAddressTextLength = 4096;
 
 enum class AddressError {
 	kNone,
-	kNullByte,      // "The hostname must not contain null bytes"
-	kBadIpv6,       // "Failed to parse IPv6 address \"...\""
-	kNoPort,        // "Failed to parse address \"...\""
-	kTooLong,       // over kMaxAddressTextLength, in every mode
-	kStrictPort,    // strict mode: port not a number in 0..65535
-	kStrictHost,    // strict mode: empty host or host longer than kMaxHostNameLength
+	kNullByte,   // "The hostname must not contain null bytes"
+	kBadIpv6,    // "Failed to parse IPv6 address \"...\""
+	kNoPort,     // "Failed to parse address \"...\""
+	kTooLong,    // over kMaxAddressTextLength, in every mode
+	kStrictPort, // strict mode: port not a number in 0..65535
+	kStrictHost, // strict mode: empty host or host longer than kMaxHostNameLength
 };
 
 // A parsed "host:port" or "[v6]:port". `port` is what PHP's atoi() gave, before the
@@ -43,7 +43,10 @@ struct AddressParse {
 AddressParse parse_host_port(std::string_view text, bool strict);
 
 // The 16-bit port PHP ends up using for a parsed port number.
-inline unsigned short effective_port(long port) { return static_cast<unsigned short>(port); }
+inline unsigned short effective_port(long port)
+{
+	return static_cast<unsigned short>(port);
+}
 
 // "a.b.c.d:port" or "[v6]:port", as PHP prints socket names; empty for other families.
 std::string format_socket_address(const sockaddr *address, socklen_t length);

@@ -13,7 +13,10 @@ namespace xport {
 
 namespace {
 
-double elapsed_ms(Micros since, Micros now) { return static_cast<double>(now - since) / 1000.0; }
+double elapsed_ms(Micros since, Micros now)
+{
+	return static_cast<double>(now - since) / 1000.0;
+}
 
 // One address the race may try, with the local binding PHP would give it.
 struct Candidate {
@@ -24,7 +27,7 @@ struct Candidate {
 // PHP's bindto rules: an IPv6 result needs an IPv6-looking bindto; an IPv4 result with an
 // IPv6-looking bindto, or the "0" wildcard, connects unbound and so do all later results.
 std::vector<Candidate> candidates_for(const std::vector<ResolvedAddress> &addresses,
-                                      const std::optional<LocalBinding> &bindto)
+									  const std::optional<LocalBinding> &bindto)
 {
 	std::vector<Candidate> result;
 	const LocalBinding *binding = bindto ? &*bindto : nullptr;
@@ -63,7 +66,7 @@ std::vector<Candidate> race_order(const std::vector<Candidate> &candidates)
 }
 
 void bind_locally(int fd, int family, const LocalBinding &binding,
-                  std::vector<std::string> &warnings)
+				  std::vector<std::string> &warnings)
 {
 	sockaddr_storage local{};
 	socklen_t length = 0;
@@ -92,14 +95,14 @@ void bind_locally(int fd, int family, const LocalBinding &binding,
 		warnings.push_back("Invalid IP Address: " + binding.host);
 	} else if (bind(fd, reinterpret_cast<sockaddr *>(&local), length) != 0) {
 		warnings.push_back("Failed to bind to '" + binding.host + ":" +
-		                   std::to_string(binding.port) + "', system said: " + strerror(errno));
+						   std::to_string(binding.port) + "', system said: " + strerror(errno));
 	}
 }
 
 // The attempts of one connect call. Owns the sockets still in flight; the winner's socket
 // moves into the outcome, the others close when the race is destroyed.
 class ConnectRace {
-public:
+  public:
 	ConnectRace(const ConnectRequest &request, ConnectOutcome &outcome)
 		: request_(request), outcome_(outcome)
 	{
@@ -107,7 +110,7 @@ public:
 
 	void run(const std::vector<Candidate> &order, Micros start);
 
-private:
+  private:
 	struct InFlight {
 		Fd fd;
 		size_t record;
@@ -159,8 +162,10 @@ void ConnectRace::start_attempt(const Candidate &candidate, AttemptScheduler &sc
 	Micros started = monotonic_micros();
 	size_t record = outcome_.attempts.size();
 
-	outcome_.attempts.push_back({format_socket_address(
-		reinterpret_cast<const sockaddr *>(&address.address), address.length), address.family});
+	outcome_.attempts.push_back(
+		{format_socket_address(reinterpret_cast<const sockaddr *>(&address.address),
+							   address.length),
+		 address.family});
 	scheduler.attempt_started(started);
 
 	Fd fd(socket(address.family, request_.socktype, 0));
@@ -177,7 +182,7 @@ void ConnectRace::start_attempt(const Candidate &candidate, AttemptScheduler &sc
 	set_non_blocking(fd.get(), true);
 
 	if (connect(fd.get(), reinterpret_cast<const sockaddr *>(&address.address), address.length) ==
-	    0) {
+		0) {
 		win(std::move(fd), record, started, address);
 		return;
 	}
@@ -205,7 +210,7 @@ void ConnectRace::wait_for_attempts(Micros timeout, AttemptScheduler &scheduler)
 		polled.push_back({attempt.fd.get(), POLLIN | POLLOUT, 0});
 	}
 	int ready = poll(polled.data(), polled.size(),
-	                 timeout < 0 ? -1 : static_cast<int>((timeout + 999) / 1000));
+					 timeout < 0 ? -1 : static_cast<int>((timeout + 999) / 1000));
 	if (ready <= 0) {
 		return; // a timeout or EINTR: the scheduler decides what comes next
 	}
@@ -353,7 +358,7 @@ BindOutcome bind_to_local(const BindRequest &request)
 		}
 		apply_bind_options(fd.get(), address.family, request.socktype, request.options);
 		if (bind(fd.get(), reinterpret_cast<const sockaddr *>(&address.address), address.length) ==
-		    0) {
+			0) {
 			outcome.fd = std::move(fd);
 			outcome.family = address.family;
 			return outcome;
@@ -379,8 +384,8 @@ AcceptOutcome accept_connection(int listener, Micros timeout, const SocketOption
 		return outcome;
 	}
 	outcome.peer_length = sizeof outcome.peer;
-	outcome.fd.reset(accept(listener, reinterpret_cast<sockaddr *>(&outcome.peer),
-	                        &outcome.peer_length));
+	outcome.fd.reset(
+		accept(listener, reinterpret_cast<sockaddr *>(&outcome.peer), &outcome.peer_length));
 	if (!outcome.fd.valid()) {
 		outcome.error_code = errno;
 		outcome.peer_length = 0;

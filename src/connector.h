@@ -19,7 +19,7 @@ namespace xport {
 struct AttemptRecord {
 	std::string address; // "127.0.0.1:80", "[::1]:80"
 	int family = 0;
-	int error = 0;       // 0 when this attempt won; errno otherwise
+	int error = 0;          // 0 when this attempt won; errno otherwise
 	bool abandoned = false; // still pending when another attempt won or time ran out
 	double milliseconds = 0;
 };

@@ -23,8 +23,8 @@ std::vector<size_t> interleave_families(const std::vector<int> &families)
 	return order;
 }
 
-AttemptScheduler::AttemptScheduler(size_t address_count, Micros now, Micros deadline,
-                                   bool serial, Micros attempt_delay)
+AttemptScheduler::AttemptScheduler(size_t address_count, Micros now, Micros deadline, bool serial,
+								   Micros attempt_delay)
 	: count_(address_count), deadline_(deadline), delay_(attempt_delay), last_start_(now),
 	  serial_(serial)
 {

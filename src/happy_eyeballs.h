@@ -26,7 +26,7 @@ constexpr Micros kConnectionAttemptDelay = 250 * 1000;
 std::vector<size_t> interleave_families(const std::vector<int> &families);
 
 class AttemptScheduler {
-public:
+  public:
 	enum class Action {
 		kStartNext, // open the next address now
 		kWait,      // wait for in-flight attempts at most wait_micros() (-1: no limit)
@@ -36,7 +36,7 @@ public:
 
 	// `serial` disables overlapping attempts (a fixed local port cannot be bound twice).
 	AttemptScheduler(size_t address_count, Micros now, Micros deadline, bool serial,
-	                 Micros attempt_delay = kConnectionAttemptDelay);
+					 Micros attempt_delay = kConnectionAttemptDelay);
 
 	// What to do at time `now`; for kWait, wait_micros() says how long.
 	Action next_action(Micros now);
@@ -51,7 +51,7 @@ public:
 	// An in-flight attempt failed: the next one may start without waiting for the delay.
 	void attempt_failed();
 
-private:
+  private:
 	size_t count_;
 	size_t next_ = 0;
 	size_t in_flight_ = 0;

@@ -51,12 +51,12 @@ Resolution resolve(const std::string &host, unsigned short port, int socktype)
 	int status = getaddrinfo(host.c_str(), nullptr, &hints, &list);
 	if (status != 0) {
 		result.error = "php_network_getaddresses: getaddrinfo for " + host +
-		               " failed: " + gai_strerror(status);
+					   " failed: " + gai_strerror(status);
 		return result;
 	}
 	if (list == nullptr) {
 		result.error = "php_network_getaddresses: getaddrinfo for " + host +
-		               " failed (null result pointer) errno=" + std::to_string(errno);
+					   " failed (null result pointer) errno=" + std::to_string(errno);
 		return result;
 	}
 	for (addrinfo *item = list; item != nullptr; item = item->ai_next) {

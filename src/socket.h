@@ -12,7 +12,7 @@ namespace xport {
 
 // Owns one file descriptor; closes it unless released.
 class Fd {
-public:
+  public:
 	Fd() = default;
 	explicit Fd(int fd) : fd_(fd) {}
 	Fd(Fd &&other) noexcept : fd_(other.release()) {}
@@ -26,7 +26,7 @@ public:
 	int release() { return std::exchange(fd_, -1); }
 	void reset(int fd = -1);
 
-private:
+  private:
 	int fd_ = -1;
 };
 

@@ -42,7 +42,10 @@ Micros timeout_from(const timeval *timeout)
 	return timeout ? timeval_to_micros(timeout->tv_sec, timeout->tv_usec) : -1;
 }
 
-bool would_block(int error) { return error == EAGAIN || error == EWOULDBLOCK; }
+bool would_block(int error)
+{
+	return error == EAGAIN || error == EWOULDBLOCK;
+}
 
 zend_string *to_zend_string(const std::string &text)
 {
@@ -84,15 +87,15 @@ long socket_option_count(php_stream *stream, const char *name)
 	if (!value || Z_TYPE_P(value) == IS_NULL) {
 		return -1;
 	}
-	bool numeric = Z_TYPE_P(value) == IS_LONG ||
-	               (Z_TYPE_P(value) == IS_STRING &&
-	                is_numeric_string(Z_STRVAL_P(value), Z_STRLEN_P(value), nullptr, nullptr,
-	                                  false) == IS_LONG);
+	bool numeric =
+		Z_TYPE_P(value) == IS_LONG ||
+		(Z_TYPE_P(value) == IS_STRING && is_numeric_string(Z_STRVAL_P(value), Z_STRLEN_P(value),
+														   nullptr, nullptr, false) == IS_LONG);
 	zend_long number = numeric ? zval_get_long(value) : 0;
 	if (!numeric || number < 1 || number > INT_MAX) {
 		php_error_docref(nullptr, E_WARNING,
-		                 "Invalid \"%s\" socket context option: expected an integer from 1 to %d",
-		                 name, INT_MAX);
+						 "Invalid \"%s\" socket context option: expected an integer from 1 to %d",
+						 name, INT_MAX);
 		return -1;
 	}
 	return static_cast<long>(number);
@@ -116,8 +119,8 @@ void emit_warnings(const std::vector<std::string> &warnings)
 }
 
 OperationError *describe_failure(const StreamState &state, const char *operation,
-                                 const char *target, size_t target_length, int error_code,
-                                 const std::optional<std::string> &message) noexcept
+								 const char *target, size_t target_length, int error_code,
+								 const std::optional<std::string> &message) noexcept
 {
 	try {
 		auto *error = new OperationError;
@@ -133,8 +136,8 @@ OperationError *describe_failure(const StreamState &state, const char *operation
 }
 
 void remember_failure(const StreamState &state, const char *operation, const char *target,
-                      size_t target_length, int error_code,
-                      const std::optional<std::string> &message) noexcept
+					  size_t target_length, int error_code,
+					  const std::optional<std::string> &message) noexcept
 {
 	remember_error(describe_failure(state, operation, target, target_length, error_code, message));
 }
@@ -159,7 +162,7 @@ void report_parse_failure(StreamState &state, php_stream_xport_param *xparam, co
 		xparam->outputs.error_text = to_zend_string(state.parsed.message);
 	}
 	remember_failure(state, operation, xparam->inputs.name, xparam->inputs.namelen, 0,
-	                 state.parsed.message);
+					 state.parsed.message);
 }
 
 // --- CONNECT --------------------------------------------------------------------------
@@ -210,11 +213,12 @@ void run_connect(StreamState &state) noexcept
 	}
 }
 
-void remember_connect_failure(const StreamState &state, const php_stream_xport_param *xparam) noexcept
+void remember_connect_failure(const StreamState &state,
+							  const php_stream_xport_param *xparam) noexcept
 {
 	OperationError *error =
 		describe_failure(state, "connect", xparam->inputs.name, xparam->inputs.namelen,
-		                 state.connect_outcome.error_code, state.connect_outcome.error_text);
+						 state.connect_outcome.error_code, state.connect_outcome.error_text);
 	if (error) {
 		try {
 			error->attempts = state.connect_outcome.attempts;
@@ -321,7 +325,7 @@ int op_bind(php_stream *stream, php_xport_netstream *data, php_stream_xport_para
 			xparam->outputs.error_text = to_zend_string(*outcome.error_text);
 		}
 		remember_failure(state, "bind", xparam->inputs.name, xparam->inputs.namelen,
-		                 outcome.error_code, outcome.error_text);
+						 outcome.error_code, outcome.error_text);
 		return -1;
 	}
 	data->net.socket = outcome.fd.release();
@@ -350,7 +354,7 @@ void note_accepted(StreamState &state, int family) noexcept
 }
 
 void fill_address_outputs(php_stream_xport_param *xparam, const sockaddr_storage &address,
-                          socklen_t length, bool want_text, bool want_address);
+						  socklen_t length, bool want_text, bool want_address);
 
 // The accepted socket as plain data: the C++ owner is gone before PHP hears of it.
 struct AcceptedSocket {
@@ -416,7 +420,7 @@ int op_accept(php_stream *stream, php_xport_netstream *data, php_stream_xport_pa
 // --- Names, send, receive, shutdown -------------------------------------------------------
 
 void fill_address_outputs(php_stream_xport_param *xparam, const sockaddr_storage &address,
-                          socklen_t length, bool want_text, bool want_address)
+						  socklen_t length, bool want_text, bool want_address)
 {
 	if (want_address) {
 		xparam->outputs.addr = static_cast<sockaddr *>(emalloc(length));
@@ -442,8 +446,9 @@ int op_get_name(php_xport_netstream *data, php_stream_xport_param *xparam, bool 
 {
 	sockaddr_storage address;
 	socklen_t length = sizeof address;
-	int result = peer ? getpeername(data->net.socket, reinterpret_cast<sockaddr *>(&address), &length)
-	                  : getsockname(data->net.socket, reinterpret_cast<sockaddr *>(&address), &length);
+	int result =
+		peer ? getpeername(data->net.socket, reinterpret_cast<sockaddr *>(&address), &length)
+			 : getsockname(data->net.socket, reinterpret_cast<sockaddr *>(&address), &length);
 
 	if (result != 0) {
 		return -1;
@@ -456,9 +461,9 @@ int op_send(php_xport_netstream *data, php_stream_xport_param *xparam)
 {
 	int flags = MSG_NOSIGNAL | ((xparam->inputs.flags & STREAM_OOB) ? MSG_OOB : 0);
 	ssize_t sent = xparam->inputs.addr
-	                   ? sendto(data->net.socket, xparam->inputs.buf, xparam->inputs.buflen, flags,
-	                            xparam->inputs.addr, xparam->inputs.addrlen)
-	                   : send(data->net.socket, xparam->inputs.buf, xparam->inputs.buflen, flags);
+					   ? sendto(data->net.socket, xparam->inputs.buf, xparam->inputs.buflen, flags,
+								xparam->inputs.addr, xparam->inputs.addrlen)
+					   : send(data->net.socket, xparam->inputs.buf, xparam->inputs.buflen, flags);
 
 	if (sent < 0) {
 		php_error_docref(nullptr, E_WARNING, "%s\n", strerror(errno));
@@ -470,7 +475,7 @@ int op_send(php_xport_netstream *data, php_stream_xport_param *xparam)
 int op_recv(php_xport_netstream *data, php_stream_xport_param *xparam)
 {
 	int flags = ((xparam->inputs.flags & STREAM_OOB) ? MSG_OOB : 0) |
-	            ((xparam->inputs.flags & STREAM_PEEK) ? MSG_PEEK : 0);
+				((xparam->inputs.flags & STREAM_PEEK) ? MSG_PEEK : 0);
 	bool want_text = xparam->want_textaddr;
 	bool want_address = xparam->want_addr;
 
@@ -482,7 +487,7 @@ int op_recv(php_xport_netstream *data, php_stream_xport_param *xparam)
 	sockaddr_storage from;
 	socklen_t length = sizeof from;
 	ssize_t received = recvfrom(data->net.socket, xparam->inputs.buf, xparam->inputs.buflen, flags,
-	                            reinterpret_cast<sockaddr *>(&from), &length);
+								reinterpret_cast<sockaddr *>(&from), &length);
 	if (length > 0 && received >= 0) {
 		fill_address_outputs(xparam, from, length, want_text, want_address);
 	} else if (want_text) {
@@ -539,9 +544,9 @@ int check_liveness(php_stream *stream, php_netstream_data_t &net, int value)
 	bool poll_first = value != 0 || (stream->flags & PHP_STREAM_FLAG_NO_IO);
 	if (poll_first) {
 		Micros wait = value == -1 ? (net.timeout.tv_sec == -1
-		                                 ? timeval_to_micros(FG(default_socket_timeout), 0)
-		                                 : stream_timeout(net))
-		                          : timeval_to_micros(value, 0);
+										 ? timeval_to_micros(FG(default_socket_timeout), 0)
+										 : stream_timeout(net))
+								  : timeval_to_micros(value, 0);
 		if (wait_for(net.socket, POLLIN | POLLPRI, wait) <= 0) {
 			return PHP_STREAM_OPTION_RETURN_OK;
 		}
@@ -549,8 +554,7 @@ int check_liveness(php_stream *stream, php_netstream_data_t &net, int value)
 
 	char byte;
 	ssize_t peeked = recv(net.socket, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
-	bool dead = peeked == 0 ||
-	            (peeked < 0 && !would_block(errno) && errno != EMSGSIZE);
+	bool dead = peeked == 0 || (peeked < 0 && !would_block(errno) && errno != EMSGSIZE);
 	return dead ? PHP_STREAM_OPTION_RETURN_ERR : PHP_STREAM_OPTION_RETURN_OK;
 }
 
@@ -612,8 +616,9 @@ ssize_t xport_op_write(php_stream *stream, const char *buffer, size_t count) noe
 		return 0; // not an error for a non-blocking stream
 	}
 	if (!(stream->flags & PHP_STREAM_FLAG_SUPPRESS_ERRORS)) {
-		php_error_docref(nullptr, E_NOTICE, "Send of " ZEND_LONG_FMT " bytes failed with errno=%d %s",
-		                 static_cast<zend_long>(count), error, strerror(error));
+		php_error_docref(nullptr, E_NOTICE,
+						 "Send of " ZEND_LONG_FMT " bytes failed with errno=%d %s",
+						 static_cast<zend_long>(count), error, strerror(error));
 	}
 	return written;
 }
@@ -741,18 +746,18 @@ int xport_op_set_option(php_stream *stream, int option, int value, void *ptrpara
 
 // ext/openssl labels every tcp:// stream "tcp_socket/ssl"; scripts and tests compare it.
 const php_stream_ops php_xport_tcp_ops = {
-	xport_op_write, xport_op_read, xport_op_close, xport_op_flush, "tcp_socket/ssl",
+	xport_op_write, xport_op_read, xport_op_close, xport_op_flush,      "tcp_socket/ssl",
 	nullptr,        xport_op_cast, xport_op_stat,  xport_op_set_option,
 };
 
 const php_stream_ops php_xport_udp_ops = {
-	xport_op_write, xport_op_read, xport_op_close, xport_op_flush, "udp_socket",
+	xport_op_write, xport_op_read, xport_op_close, xport_op_flush,      "udp_socket",
 	nullptr,        xport_op_cast, xport_op_stat,  xport_op_set_option,
 };
 
-php_stream *xport_socket_factory(const char *proto, size_t protolen, const char *,
-                                        size_t, const char *persistent_id, int, int,
-                                        struct timeval *, php_stream_context *STREAMS_DC) noexcept
+php_stream *xport_socket_factory(const char *proto, size_t protolen, const char *, size_t,
+								 const char *persistent_id, int, int, struct timeval *,
+								 php_stream_context *STREAMS_DC) noexcept
 {
 	bool udp = protolen == 3 && strncmp(proto, "udp", 3) == 0;
 	TransportKind kind = udp ? TransportKind::kUdp : TransportKind::kTcp;
@@ -762,7 +767,8 @@ php_stream *xport_socket_factory(const char *proto, size_t protolen, const char 
 	if (!state) {
 		return nullptr;
 	}
-	auto *data = static_cast<php_xport_netstream *>(pecalloc(1, sizeof(php_xport_netstream), persistent));
+	auto *data =
+		static_cast<php_xport_netstream *>(pecalloc(1, sizeof(php_xport_netstream), persistent));
 	data->net.is_blocked = 1;
 	data->net.timeout.tv_sec = FG(default_socket_timeout);
 	data->net.timeout.tv_usec = 0;
@@ -770,8 +776,8 @@ php_stream *xport_socket_factory(const char *proto, size_t protolen, const char 
 	data->state = state;
 
 	// The factory only allocates: PHP's stream layer connects or binds through set_option.
-	php_stream *stream =
-		php_stream_alloc_rel(udp ? &php_xport_udp_ops : &php_xport_tcp_ops, data, persistent_id, "r+");
+	php_stream *stream = php_stream_alloc_rel(udp ? &php_xport_udp_ops : &php_xport_tcp_ops, data,
+											  persistent_id, "r+");
 	if (!stream) {
 		delete state;
 		pefree(data, persistent);

@@ -83,12 +83,12 @@ TEST_CASE("socket names print as PHP prints them")
 	in4.sin_port = htons(8080);
 	inet_pton(AF_INET, "10.1.2.3", &in4.sin_addr);
 	CHECK_EQ(format_socket_address(reinterpret_cast<sockaddr *>(&in4), sizeof in4),
-	         std::string("10.1.2.3:8080"));
+			 std::string("10.1.2.3:8080"));
 
 	sockaddr_in6 in6{};
 	in6.sin6_family = AF_INET6;
 	in6.sin6_port = htons(443);
 	inet_pton(AF_INET6, "::ffff:1.2.3.4", &in6.sin6_addr);
 	CHECK_EQ(format_socket_address(reinterpret_cast<sockaddr *>(&in6), sizeof in6),
-	         std::string("[::ffff:1.2.3.4]:443"));
+			 std::string("[::ffff:1.2.3.4]:443"));
 }

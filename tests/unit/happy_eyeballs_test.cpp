@@ -51,7 +51,7 @@ TEST_CASE("a failure starts the next attempt at once")
 	scheduler.attempt_started(kConnectionAttemptDelay + 10);
 	scheduler.attempt_failed(); // one of the two in flight failed
 	CHECK(scheduler.next_action(kConnectionAttemptDelay + 20) == Action::kExhausted ||
-	      scheduler.next_index() == 3u);
+		  scheduler.next_index() == 3u);
 }
 
 TEST_CASE("every address failing exhausts the schedule")

@@ -25,23 +25,23 @@ struct Registrar {
 
 #define UNIT_CONCAT_(a, b) a##b
 #define UNIT_CONCAT(a, b) UNIT_CONCAT_(a, b)
-#define TEST_CASE(name)                                                                       \
-	static void UNIT_CONCAT(test_, __LINE__)();                                               \
-	static unit::Registrar UNIT_CONCAT(registrar_, __LINE__)(name, UNIT_CONCAT(test_, __LINE__)); \
+#define TEST_CASE(name)                                                                            \
+	static void UNIT_CONCAT(test_, __LINE__)();                                                    \
+	static unit::Registrar UNIT_CONCAT(registrar_, __LINE__)(name, UNIT_CONCAT(test_, __LINE__));  \
 	static void UNIT_CONCAT(test_, __LINE__)()
 
-#define CHECK(condition)                                                                      \
-	do {                                                                                      \
-		if (!(condition))                                                                     \
-			unit::fail(__FILE__, __LINE__, #condition);                                       \
+#define CHECK(condition)                                                                           \
+	do {                                                                                           \
+		if (!(condition))                                                                          \
+			unit::fail(__FILE__, __LINE__, #condition);                                            \
 	} while (0)
 
-#define CHECK_EQ(actual, expected)                                                            \
-	do {                                                                                      \
-		auto actual_value = (actual);                                                         \
-		auto expected_value = (expected);                                                     \
-		if (!(actual_value == expected_value))                                                \
-			unit::fail(__FILE__, __LINE__, #actual " == " #expected);                         \
+#define CHECK_EQ(actual, expected)                                                                 \
+	do {                                                                                           \
+		auto actual_value = (actual);                                                              \
+		auto expected_value = (expected);                                                          \
+		if (!(actual_value == expected_value))                                                     \
+			unit::fail(__FILE__, __LINE__, #actual " == " #expected);                              \
 	} while (0)
 
 #endif
