@@ -408,6 +408,7 @@ int op_accept(php_stream *stream, php_xport_netstream *data, php_stream_xport_pa
 	client->net.is_blocked = 1;
 	client->net.timeout_event = 0;
 	client->state = client_state;
+	client->poll_before_read = false;
 
 	xparam->outputs.client = php_stream_alloc_rel(stream->ops, client, nullptr, "r+");
 	if (xparam->outputs.client && stream->ctx) {
@@ -625,17 +626,22 @@ ssize_t xport_op_write(php_stream *stream, const char *buffer, size_t count) noe
 
 ssize_t xport_op_read(php_stream *stream, char *buffer, size_t count) noexcept
 {
-	php_netstream_data_t &net = netstream(stream)->net;
+	php_xport_netstream *data = netstream(stream);
+	php_netstream_data_t &net = data->net;
 
 	if (net.socket == -1) {
 		return -1;
 	}
 	net.timeout_event = 0;
 
-	// Read first; poll only when there is nothing yet, which saves a system call whenever
-	// data is already waiting.
-	ssize_t received = recv(net.socket, buffer, count, MSG_DONTWAIT);
-	int error = errno;
+	// Streaming reads find data waiting and need no poll; replies to a request usually do
+	// not, and then polling first saves the recv that would only say EAGAIN.
+	ssize_t received = -1;
+	int error = EAGAIN;
+	if (!data->poll_before_read || !net.is_blocked) {
+		received = recv(net.socket, buffer, count, MSG_DONTWAIT);
+		error = errno;
+	}
 	if (received < 0 && would_block(error) && net.is_blocked) {
 		int ready = wait_for(net.socket, POLLIN | POLLPRI, stream_timeout(net));
 		if (ready == 0) {
@@ -644,6 +650,9 @@ ssize_t xport_op_read(php_stream *stream, char *buffer, size_t count) noexcept
 		}
 		received = recv(net.socket, buffer, count, MSG_DONTWAIT);
 		error = errno;
+		data->poll_before_read = received >= 0 && static_cast<size_t>(received) < count;
+	} else {
+		data->poll_before_read = false;
 	}
 
 	if (received < 0) {

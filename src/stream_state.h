@@ -64,6 +64,10 @@ struct StreamState {
 struct php_xport_netstream {
 	php_netstream_data_t net;
 	xport::StreamState *state;
+	// The last read found nothing waiting, so the next one polls before reading: in a
+	// request/response exchange the reply is rarely there yet, and recv-first would cost an
+	// extra system call per read.
+	bool poll_before_read;
 };
 
 namespace xport {
