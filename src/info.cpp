@@ -1,5 +1,5 @@
 // xport_stream_info() and xport_last_error(): what xport knows that PHP's meta data lacks.
-#include "stream_state.h"
+#include "stream_internal.h"
 
 #include <openssl/crypto.h>
 #include <sys/socket.h>
@@ -118,6 +118,9 @@ extern "C" void php_xport_stream_info(php_stream *stream, zval *return_value) no
 	add_assoc_double(return_value, "resolve_ms", state.info.resolve_milliseconds);
 	add_assoc_double(return_value, "connect_ms", state.info.connect_milliseconds);
 	add_attempts(return_value, state.info.attempts);
+	if (state.tls_capable) {
+		tls_add_info(state, return_value);
+	}
 }
 
 extern "C" void php_xport_last_error(zval *return_value) noexcept

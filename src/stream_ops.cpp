@@ -4,10 +4,11 @@
 // may call into the engine (warnings, user callbacks, allocation that can hit the memory
 // limit) holds no object with a destructor, because any of those calls may longjmp. The
 // C++ work happens in callees that finish first and leave their results in StreamState.
-#include "stream_state.h"
+#include "stream_internal.h"
 
 extern "C" {
 #include "ext/standard/file.h"
+#include "ext/standard/url.h"
 #include "main/php_streams.h"
 }
 
@@ -26,16 +27,6 @@ extern "C" {
 using namespace xport;
 
 namespace {
-
-php_xport_netstream *netstream(php_stream *stream)
-{
-	return static_cast<php_xport_netstream *>(stream->abstract);
-}
-
-Micros stream_timeout(const php_netstream_data_t &net)
-{
-	return timeval_to_micros(net.timeout.tv_sec, net.timeout.tv_usec);
-}
 
 Micros timeout_from(const timeval *timeout)
 {
@@ -135,12 +126,16 @@ OperationError *describe_failure(const StreamState &state, const char *operation
 	}
 }
 
-void remember_failure(const StreamState &state, const char *operation, const char *target,
-					  size_t target_length, int error_code,
-					  const std::optional<std::string> &message) noexcept
+} // namespace
+
+void xport::remember_failure(const StreamState &state, const char *operation, const char *target,
+							 size_t target_length, int error_code,
+							 const std::optional<std::string> &message) noexcept
 {
 	remember_error(describe_failure(state, operation, target, target_length, error_code, message));
 }
+
+namespace {
 
 // --- Address parsing ------------------------------------------------------------------
 
@@ -163,6 +158,26 @@ void report_parse_failure(StreamState &state, php_stream_xport_param *xparam, co
 	}
 	remember_failure(state, operation, xparam->inputs.name, xparam->inputs.namelen, 0,
 					 state.parsed.message);
+}
+
+// sslv2:// and sslv3:// exist so that their users get a reason instead of "Unable to find
+// the socket transport"; they fail before any socket is made.
+bool refuse_unavailable_protocol(StreamState &state, php_stream_xport_param *xparam,
+								 const char *operation)
+{
+	if (!state.unavailable_protocol) {
+		return false;
+	}
+	if (xparam->want_errortext) {
+		xparam->outputs.error_text = strpprintf(
+			0,
+			"%s is not available in the OpenSSL library xport is linked with (%s); use tls:// "
+			"for any TLS version it supports",
+			state.unavailable_protocol, OpenSSL_version(OPENSSL_VERSION));
+	}
+	remember_failure(state, operation, xparam->inputs.name, xparam->inputs.namelen, EPROTONOSUPPORT,
+					 std::string(state.unavailable_protocol) + " is not available in this OpenSSL");
+	return true;
 }
 
 // --- CONNECT --------------------------------------------------------------------------
@@ -233,6 +248,9 @@ int op_connect(php_stream *stream, php_xport_netstream *data, php_stream_xport_p
 	StreamState &state = *data->state;
 	bool asynchronous = xparam->op == php_stream_xport_param::STREAM_XPORT_OP_CONNECT_ASYNC;
 
+	if (refuse_unavailable_protocol(state, xparam, "connect")) {
+		return -1;
+	}
 	if (!parse_address(state, xparam->inputs.name, xparam->inputs.namelen)) {
 		report_parse_failure(state, xparam, "connect");
 		return -1;
@@ -298,6 +316,10 @@ void run_bind(StreamState &state) noexcept
 int op_bind(php_stream *stream, php_xport_netstream *data, php_stream_xport_param *xparam)
 {
 	StreamState &state = *data->state;
+
+	if (refuse_unavailable_protocol(state, xparam, "bind")) {
+		return -1;
+	}
 
 	if (!parse_address(state, xparam->inputs.name, xparam->inputs.namelen)) {
 		report_parse_failure(state, xparam, "bind");
@@ -410,12 +432,22 @@ int op_accept(php_stream *stream, php_xport_netstream *data, php_stream_xport_pa
 	client->state = client_state;
 	client->poll_before_read = false;
 
+	client_state->tls_capable = data->state->tls_capable;
+	client_state->transport = data->state->transport;
+	client_state->connect_timeout = data->state->connect_timeout;
 	xparam->outputs.client = php_stream_alloc_rel(stream->ops, client, nullptr, "r+");
-	if (xparam->outputs.client && stream->ctx) {
+	if (!xparam->outputs.client) {
+		return -1;
+	}
+	if (stream->ctx) {
 		xparam->outputs.client->ctx = stream->ctx;
 		GC_ADDREF(stream->ctx);
 	}
-	return xparam->outputs.client ? 0 : -1;
+	if (client_state->tls_capable && !tls_after_accept(stream, xparam->outputs.client)) {
+		xparam->outputs.client = nullptr;
+		return -1;
+	}
+	return 0;
 }
 
 // --- Names, send, receive, shutdown -------------------------------------------------------
@@ -497,10 +529,11 @@ int op_recv(php_xport_netstream *data, php_stream_xport_param *xparam)
 	return received < 0 ? -1 : static_cast<int>(received);
 }
 
-int op_shutdown(php_xport_netstream *data, php_stream_xport_param *xparam)
+int op_shutdown(php_stream *stream, php_xport_netstream *data, php_stream_xport_param *xparam)
 {
 	static const int how[] = {SHUT_RD, SHUT_WR, SHUT_RDWR};
 
+	tls_before_shutdown(stream, how[xparam->how % 3]);
 	return shutdown(data->net.socket, how[xparam->how % 3]);
 }
 
@@ -511,7 +544,11 @@ int handle_xport_op(php_stream *stream, php_xport_netstream *data, php_stream_xp
 	switch (xparam->op) {
 		case Param::STREAM_XPORT_OP_CONNECT:
 		case Param::STREAM_XPORT_OP_CONNECT_ASYNC:
-			return op_connect(stream, data, xparam);
+			xparam->outputs.returncode = op_connect(stream, data, xparam);
+			if (data->state->tls_capable) {
+				tls_after_connect(stream, xparam);
+			}
+			return xparam->outputs.returncode;
 		case Param::STREAM_XPORT_OP_BIND:
 			return op_bind(stream, data, xparam);
 		case Param::STREAM_XPORT_OP_LISTEN:
@@ -527,7 +564,7 @@ int handle_xport_op(php_stream *stream, php_xport_netstream *data, php_stream_xp
 		case Param::STREAM_XPORT_OP_RECV:
 			return op_recv(data, xparam);
 		case Param::STREAM_XPORT_OP_SHUTDOWN:
-			return op_shutdown(data, xparam);
+			return op_shutdown(stream, data, xparam);
 	}
 	return -1;
 }
@@ -579,7 +616,9 @@ void add_metadata(php_stream *stream, const php_netstream_data_t &net, zval *arr
 
 // --- The ops themselves -------------------------------------------------------------------
 
-ssize_t xport_op_write(php_stream *stream, const char *buffer, size_t count) noexcept
+} // namespace
+
+ssize_t xport::plain_write(php_stream *stream, const char *buffer, size_t count) noexcept
 {
 	php_netstream_data_t &net = netstream(stream)->net;
 
@@ -624,7 +663,7 @@ ssize_t xport_op_write(php_stream *stream, const char *buffer, size_t count) noe
 	return written;
 }
 
-ssize_t xport_op_read(php_stream *stream, char *buffer, size_t count) noexcept
+ssize_t xport::plain_read(php_stream *stream, char *buffer, size_t count) noexcept
 {
 	php_xport_netstream *data = netstream(stream);
 	php_netstream_data_t &net = data->net;
@@ -670,6 +709,8 @@ ssize_t xport_op_read(php_stream *stream, char *buffer, size_t count) noexcept
 	return received;
 }
 
+namespace {
+
 int xport_op_close(php_stream *stream, int close_handle) noexcept
 {
 	php_xport_netstream *data = netstream(stream);
@@ -677,9 +718,12 @@ int xport_op_close(php_stream *stream, int close_handle) noexcept
 	if (!data) {
 		return 0;
 	}
-	if (close_handle && data->net.socket != -1) {
-		close(data->net.socket);
-		data->net.socket = -1;
+	if (close_handle) {
+		tls_close(stream);
+		if (data->net.socket != -1) {
+			close(data->net.socket);
+			data->net.socket = -1;
+		}
 	}
 	delete data->state;
 	pefree(data, php_stream_is_persistent(stream));
@@ -691,22 +735,38 @@ int xport_op_flush(php_stream *) noexcept
 	return 0;
 }
 
+bool crypto_active(php_xport_netstream *data)
+{
+	return data->state && data->state->tls && data->state->tls->active;
+}
+
 int xport_op_cast(php_stream *stream, int castas, void **ret) noexcept
 {
-	php_netstream_data_t &net = netstream(stream)->net;
+	php_xport_netstream *data = netstream(stream);
 
 	switch (castas) {
 		case PHP_STREAM_AS_STDIO:
+			if (crypto_active(data)) {
+				return FAILURE; // the fd carries ciphertext
+			}
 			if (ret) {
-				*reinterpret_cast<FILE **>(ret) = fdopen(net.socket, stream->mode);
+				*reinterpret_cast<FILE **>(ret) = fdopen(data->net.socket, stream->mode);
 				return *ret ? SUCCESS : FAILURE;
 			}
 			return SUCCESS;
 		case PHP_STREAM_AS_FD_FOR_SELECT:
+			if (ret) {
+				tls_prepare_select(stream);
+				*reinterpret_cast<php_socket_t *>(ret) = data->net.socket;
+			}
+			return SUCCESS;
 		case PHP_STREAM_AS_FD:
 		case PHP_STREAM_AS_SOCKETD:
+			if (crypto_active(data)) {
+				return FAILURE;
+			}
 			if (ret) {
-				*reinterpret_cast<php_socket_t *>(ret) = net.socket;
+				*reinterpret_cast<php_socket_t *>(ret) = data->net.socket;
 			}
 			return SUCCESS;
 		default:
@@ -730,7 +790,8 @@ int xport_op_set_option(php_stream *stream, int option, int value, void *ptrpara
 
 	switch (option) {
 		case PHP_STREAM_OPTION_CHECK_LIVENESS:
-			return check_liveness(stream, net, value);
+			return crypto_active(data) ? tls_check_liveness(stream, value)
+									   : check_liveness(stream, net, value);
 		case PHP_STREAM_OPTION_BLOCKING:
 			return set_blocking(net, value);
 		case PHP_STREAM_OPTION_READ_TIMEOUT:
@@ -738,8 +799,16 @@ int xport_op_set_option(php_stream *stream, int option, int value, void *ptrpara
 			net.timeout_event = 0;
 			return PHP_STREAM_OPTION_RETURN_OK;
 		case PHP_STREAM_OPTION_META_DATA_API:
+			// PHP's TLS streams put "crypto" first, while TLS is active.
+			tls_add_metadata(stream, static_cast<zval *>(ptrparam));
 			add_metadata(stream, net, static_cast<zval *>(ptrparam));
 			return PHP_STREAM_OPTION_RETURN_OK;
+		case PHP_STREAM_OPTION_CRYPTO_API:
+			if (!data->state || !data->state->tls_capable) {
+				return PHP_STREAM_OPTION_RETURN_NOTIMPL;
+			}
+			return tls_crypto_option(stream,
+									 static_cast<php_stream_xport_crypto_param *>(ptrparam));
 		case PHP_STREAM_OPTION_XPORT_API: {
 			auto *xparam = static_cast<php_stream_xport_param *>(ptrparam);
 			if (!data->state) {
@@ -753,29 +822,120 @@ int xport_op_set_option(php_stream *stream, int option, int value, void *ptrpara
 	}
 }
 
-// ext/openssl labels every tcp:// stream "tcp_socket/ssl"; scripts and tests compare it.
+// ext/openssl labels every tcp:// and TLS stream "tcp_socket/ssl"; scripts and tests compare it.
 const php_stream_ops php_xport_tcp_ops = {
-	xport_op_write, xport_op_read, xport_op_close, xport_op_flush,      "tcp_socket/ssl",
-	nullptr,        xport_op_cast, xport_op_stat,  xport_op_set_option,
+	tls_write, tls_read,      xport_op_close, xport_op_flush,      "tcp_socket/ssl",
+	nullptr,   xport_op_cast, xport_op_stat,  xport_op_set_option,
 };
 
 const php_stream_ops php_xport_udp_ops = {
-	xport_op_write, xport_op_read, xport_op_close, xport_op_flush,      "udp_socket",
-	nullptr,        xport_op_cast, xport_op_stat,  xport_op_set_option,
+	plain_write, plain_read,    xport_op_close, xport_op_flush,      "udp_socket",
+	nullptr,     xport_op_cast, xport_op_stat,  xport_op_set_option,
 };
 
-php_stream *xport_socket_factory(const char *proto, size_t protolen, const char *, size_t,
-								 const char *persistent_id, int, int, struct timeval *,
-								 php_stream_context *STREAMS_DC) noexcept
+// What a transport name means for a new stream.
+struct TransportTraits {
+	const char *name;
+	TransportKind kind;
+	bool enable_on_connect;
+	int fixed_method;        // 0: from the context's crypto_method, else TLS 1.0-1.3
+	const char *unavailable; // a protocol this OpenSSL lacks
+};
+
+const TransportTraits kTransports[] = {
+	{"tcp", TransportKind::kTcp, false, 0, nullptr},
+	{"udp", TransportKind::kUdp, false, 0, nullptr},
+	{"ssl", TransportKind::kTcp, true, 0, nullptr},
+	{"tls", TransportKind::kTcp, true, 0, nullptr},
+	{"tlsv1.0", TransportKind::kTcp, true, kCryptoTls10 | kCryptoClient, nullptr},
+	{"tlsv1.1", TransportKind::kTcp, true, kCryptoTls11 | kCryptoClient, nullptr},
+	{"tlsv1.2", TransportKind::kTcp, true, kCryptoTls12 | kCryptoClient, nullptr},
+	{"tlsv1.3", TransportKind::kTcp, true, kCryptoTls13 | kCryptoClient, nullptr},
+	{"sslv2", TransportKind::kTcp, true, kCryptoSslv2 | kCryptoClient, "SSLv2"},
+	{"sslv3", TransportKind::kTcp, true, kCryptoSslv3 | kCryptoClient, "SSLv3"},
+};
+
+const TransportTraits *traits_for(const char *name, size_t length)
 {
-	bool udp = protolen == 3 && strncmp(proto, "udp", 3) == 0;
-	TransportKind kind = udp ? TransportKind::kUdp : TransportKind::kTcp;
+	for (const TransportTraits &traits : kTransports) {
+		if (strlen(traits.name) == length && strncmp(traits.name, name, length) == 0) {
+			return &traits;
+		}
+	}
+	return nullptr;
+}
+
+// ssl:// and tls:// take the context's crypto_method (as a client method), as PHP does.
+int crypto_method_for(const TransportTraits &traits, php_stream_context *context)
+{
+	if (traits.fixed_method) {
+		return traits.fixed_method;
+	}
+	zval *method =
+		context ? php_stream_context_get_option(context, "ssl", "crypto_method") : nullptr;
+	return method ? static_cast<int>(zval_get_long(method)) | kCryptoClient
+				  : kCryptoTlsAny | kCryptoClient;
+}
+
+// The default peer and SNI name: the URL's host without trailing dots, or the bare address
+// of a bracketed IPv6 target (which PHP's URL parser does not see as a host).
+void set_url_name(StreamState &state, const char *resource, size_t length) noexcept
+{
+	try {
+		AddressParse parsed = parse_host_port(std::string_view(resource, length), false);
+		if (parsed.error != AddressError::kNone) {
+			return;
+		}
+		std::string host = parsed.value.host;
+		while (!host.empty() && host.back() == '.') {
+			host.pop_back();
+		}
+		if (!host.empty()) {
+			state.url_name = host;
+		}
+	} catch (...) {
+	}
+}
+
+bool set_transport(StreamState &state, const TransportTraits &traits) noexcept
+{
+	try {
+		state.transport = traits.name;
+		return true;
+	} catch (...) {
+		return false;
+	}
+}
+
+php_stream *xport_socket_factory(const char *proto, size_t protolen, const char *resource,
+								 size_t resource_length, const char *persistent_id, int, int,
+								 struct timeval *timeout,
+								 php_stream_context *context STREAMS_DC) noexcept
+{
+	const TransportTraits *traits = traits_for(proto, protolen);
 	bool persistent = persistent_id != nullptr;
 
-	StreamState *state = new_state(kind);
-	if (!state) {
+	if (!traits) {
 		return nullptr;
 	}
+	StreamState *state = new_state(traits->kind);
+	if (!state || !set_transport(*state, *traits)) {
+		delete state;
+		return nullptr;
+	}
+	state->tls_capable = traits->kind == TransportKind::kTcp;
+	state->enable_on_connect = traits->enable_on_connect;
+	state->unavailable_protocol = traits->unavailable;
+	if (timeout) {
+		state->connect_timeout = *timeout;
+	}
+	if (traits->enable_on_connect) {
+		state->crypto_method = crypto_method_for(*traits, context);
+		if (resource) {
+			set_url_name(*state, resource, resource_length);
+		}
+	}
+
 	auto *data =
 		static_cast<php_xport_netstream *>(pecalloc(1, sizeof(php_xport_netstream), persistent));
 	data->net.is_blocked = 1;
@@ -785,8 +945,9 @@ php_stream *xport_socket_factory(const char *proto, size_t protolen, const char 
 	data->state = state;
 
 	// The factory only allocates: PHP's stream layer connects or binds through set_option.
-	php_stream *stream = php_stream_alloc_rel(udp ? &php_xport_udp_ops : &php_xport_tcp_ops, data,
-											  persistent_id, "r+");
+	php_stream *stream = php_stream_alloc_rel(
+		traits->kind == TransportKind::kUdp ? &php_xport_udp_ops : &php_xport_tcp_ops, data,
+		persistent_id, "r+");
 	if (!stream) {
 		delete state;
 		pefree(data, persistent);
@@ -798,15 +959,14 @@ php_stream *xport_socket_factory(const char *proto, size_t protolen, const char 
 
 extern "C" {
 
-const char *const php_xport_transport_names[] = {"tcp", "udp"};
-const size_t php_xport_transport_count = 2;
+const char *const php_xport_transport_names[] = {
+	"tcp", "udp", "ssl", "tls", "tlsv1.0", "tlsv1.1", "tlsv1.2", "tlsv1.3", "sslv2", "sslv3"};
+const size_t php_xport_transport_count =
+	sizeof php_xport_transport_names / sizeof php_xport_transport_names[0];
 
 php_stream_transport_factory php_xport_factory_for(const char *name) noexcept
 {
-	if (strcmp(name, "tcp") == 0 || strcmp(name, "udp") == 0) {
-		return xport_socket_factory;
-	}
-	return nullptr;
+	return traits_for(name, strlen(name)) ? xport_socket_factory : nullptr;
 }
 
 } // extern "C"

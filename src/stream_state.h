@@ -10,8 +10,12 @@ extern "C" {
 #include <string>
 #include <vector>
 
+#include <memory>
+#include <optional>
+
 #include "address.h"
 #include "connector.h"
+#include "tls.h"
 
 namespace xport {
 
@@ -53,7 +57,17 @@ struct StreamState {
 	BindOutcome bind_outcome;
 	AddressParse parsed;
 
-	const char *transport_name() const { return kind == TransportKind::kTcp ? "tcp" : "udp"; }
+	// TLS-capable streams (tcp:// and the TLS transports).
+	bool tls_capable = false;
+	bool enable_on_connect = false;      // ssl://, tls://, tlsv1.x://: TLS right after connect
+	int crypto_method = 0;               // STREAM_CRYPTO_METHOD_* for enable_on_connect
+	timeval connect_timeout{};           // bounds the client handshake, as in PHP
+	std::optional<std::string> url_name; // the default peer and SNI name
+	const char *unavailable_protocol = nullptr; // "SSLv2"/"SSLv3": refused at connect/bind
+	std::string transport = "tcp";
+	std::unique_ptr<TlsSession> tls;
+
+	const char *transport_name() const { return transport.c_str(); }
 	int socktype() const { return kind == TransportKind::kTcp ? SOCK_STREAM : SOCK_DGRAM; }
 };
 
