@@ -6,6 +6,9 @@
 
 #define PHP_XPORT_VERSION "0.1.0"
 
+/* The default of xport.transports: every transport name xport implements. */
+#define XPORT_ALL_TRANSPORTS "tcp,udp,ssl,tls,tlsv1.0,tlsv1.1,tlsv1.2,tlsv1.3,sslv2,sslv3"
+
 extern zend_module_entry xport_module_entry;
 #define phpext_xport_ptr &xport_module_entry
 

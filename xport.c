@@ -27,12 +27,12 @@ typedef struct xport_replaced {
 	bool registered;
 } xport_replaced;
 
-static xport_replaced replaced_transports[8];
+static xport_replaced replaced_transports[16]; /* more than xport implements */
 static size_t replaced_count;
 
 PHP_INI_BEGIN()
-	/* "udp" alone by default: PHP's tcp:// can start TLS, xport's cannot yet. */
-	STD_PHP_INI_ENTRY("xport.transports", "udp", PHP_INI_SYSTEM, OnUpdateString, transports,
+	/* Every name xport implements; a list restricts xport to some of them. */
+	STD_PHP_INI_ENTRY("xport.transports", XPORT_ALL_TRANSPORTS, PHP_INI_SYSTEM, OnUpdateString, transports,
 		zend_xport_globals, xport_globals)
 	STD_PHP_INI_BOOLEAN("xport.strict_addresses", "0", PHP_INI_ALL, OnUpdateBool,
 		strict_addresses, zend_xport_globals, xport_globals)

@@ -29,7 +29,8 @@ ssize_t plain_write(php_stream *stream, const char *buffer, size_t count) noexce
 // Records a failed operation for xport_last_error().
 void remember_failure(const StreamState &state, const char *operation, const char *target,
 					  size_t target_length, int error_code,
-					  const std::optional<std::string> &message) noexcept;
+					  const std::optional<std::string> &message,
+					  const std::vector<AttemptRecord> *attempts = nullptr) noexcept;
 
 // PHP_STREAM_OPTION_CRYPTO_API for TLS-capable streams.
 int tls_crypto_option(php_stream *stream, php_stream_xport_crypto_param *param) noexcept;

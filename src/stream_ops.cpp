@@ -130,9 +130,19 @@ OperationError *describe_failure(const StreamState &state, const char *operation
 
 void xport::remember_failure(const StreamState &state, const char *operation, const char *target,
 							 size_t target_length, int error_code,
-							 const std::optional<std::string> &message) noexcept
+							 const std::optional<std::string> &message,
+							 const std::vector<AttemptRecord> *attempts) noexcept
 {
-	remember_error(describe_failure(state, operation, target, target_length, error_code, message));
+	OperationError *error =
+		describe_failure(state, operation, target, target_length, error_code, message);
+
+	if (error && attempts) {
+		try {
+			error->attempts = *attempts;
+		} catch (...) {
+		}
+	}
+	remember_error(error);
 }
 
 namespace {
@@ -168,6 +178,7 @@ bool refuse_unavailable_protocol(StreamState &state, php_stream_xport_param *xpa
 	if (!state.unavailable_protocol) {
 		return false;
 	}
+	xparam->outputs.error_code = EPROTONOSUPPORT;
 	if (xparam->want_errortext) {
 		xparam->outputs.error_text = strpprintf(
 			0,

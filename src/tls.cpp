@@ -129,7 +129,8 @@ long record_bytes_callback(BIO *bio, int operation, const char *data, size_t, in
 	auto *session = reinterpret_cast<TlsSession *>(BIO_get_callback_arg(bio));
 	if (session && session->first_bytes.size() < 16) {
 		try {
-			session->first_bytes.append(data, std::min<size_t>(*processed, 16));
+			session->first_bytes.append(
+				data, std::min<size_t>(*processed, 16 - session->first_bytes.size()));
 		} catch (...) {
 		}
 	}

@@ -805,15 +805,19 @@ bool set_stream_blocking(php_netstream_data_t &net, bool blocking)
 	return true;
 }
 
-void note_plaintext_peer(TlsSession &session)
+// When the server greeted in plaintext, says so: the classic mistake of implicit TLS against
+// a STARTTLS port otherwise shows only "wrong version number".
+bool note_plaintext_peer(TlsSession &session) noexcept
 {
 	try {
-		std::string hint = plaintext_hint(session.first_bytes);
-		if (!hint.empty()) {
-			session.failure_reason = hint;
+		session.message = plaintext_hint(session.first_bytes);
+		if (!session.message.empty()) {
+			session.failure_reason = session.message;
+			return true;
 		}
 	} catch (...) {
 	}
+	return false;
 }
 
 int finish_handshake(php_stream *stream, StreamState &state, TlsSession &session, int result,
@@ -849,11 +853,25 @@ int finish_handshake(php_stream *stream, StreamState &state, TlsSession &session
 	return kFailure;
 }
 
-void emit_plaintext_warning(TlsSession &session)
+// OpenSSL read only a record header; the rest of a plaintext greeting is still queued.
+void peek_more_bytes(int fd, TlsSession &session) noexcept
 {
-	note_plaintext_peer(session);
-	if (!session.failure_reason.empty()) {
-		php_error_docref(nullptr, E_WARNING, "%s", session.failure_reason.c_str());
+	char more[64];
+	ssize_t length = recv(fd, more, sizeof more, MSG_PEEK | MSG_DONTWAIT);
+
+	if (length > 0) {
+		try {
+			session.first_bytes.append(more, static_cast<size_t>(length));
+		} catch (...) {
+		}
+	}
+}
+
+void emit_plaintext_warning(int fd, TlsSession &session)
+{
+	peek_more_bytes(fd, session);
+	if (note_plaintext_peer(session)) {
+		php_error_docref(nullptr, E_WARNING, "%s", session.message.c_str());
 	}
 }
 
@@ -913,7 +931,7 @@ int run_handshake(php_stream *stream, php_xport_netstream *data)
 		set_string(session.failure_stage, ZEND_STRL("handshake"));
 		set_string(session.failure_reason, outcome.warning.data(), outcome.warning.size());
 		if (session.is_client) {
-			emit_plaintext_warning(session);
+			emit_plaintext_warning(net.socket, session);
 		}
 	}
 	return finish_handshake(stream, state, session, result > 0 ? 1 : result,
