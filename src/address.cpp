@@ -20,15 +20,21 @@ long php_atoi(std::string_view digits)
 
 bool is_strict_port(std::string_view text)
 {
-	if (text.empty() || text.size() > 5) {
+	if (text.empty()) {
 		return false;
 	}
+	// Leading zeros are fine ("080"); the value is what must fit in 16 bits.
+	long value = 0;
 	for (char c : text) {
 		if (c < '0' || c > '9') {
 			return false;
 		}
+		value = value * 10 + (c - '0');
+		if (value > 65535) {
+			return false;
+		}
 	}
-	return std::strtol(std::string(text).c_str(), nullptr, 10) <= 65535;
+	return true;
 }
 
 AddressParse failure(AddressError error, std::string message)

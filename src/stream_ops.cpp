@@ -277,6 +277,8 @@ int op_connect(php_stream *stream, php_xport_netstream *data, php_stream_xport_p
 				xparam->outputs.error_text =
 					zend_string_init(ZEND_STRL("local_addr context option is not a string."), 0);
 			}
+			remember_failure(state, "connect", xparam->inputs.name, xparam->inputs.namelen, 0,
+							 std::string("local_addr context option is not a string."));
 			return -1;
 		}
 		set_bindto(state, Z_STRVAL_P(bindto), Z_STRLEN_P(bindto));
@@ -371,7 +373,9 @@ int op_listen(php_xport_netstream *data, php_stream_xport_param *xparam)
 		return 0;
 	}
 	int error = errno;
-	remember_failure(*data->state, "listen", "", 0, error, std::nullopt);
+	const BindRequest &bound = data->state->bind_request;
+	remember_failure(*data->state, "listen", bound.host.data(), bound.host.size(), error,
+					 std::nullopt);
 	return -1;
 }
 
@@ -584,7 +588,6 @@ int handle_xport_op(php_stream *stream, php_xport_netstream *data, php_stream_xp
 
 int check_liveness(php_stream *stream, php_netstream_data_t &net, int value)
 {
-	net.timeout_event = 0;
 	if (net.socket == -1) {
 		return PHP_STREAM_OPTION_RETURN_ERR;
 	}
@@ -636,7 +639,6 @@ ssize_t xport::plain_write(php_stream *stream, const char *buffer, size_t count)
 	if (net.socket == -1) {
 		return 0;
 	}
-	net.timeout_event = 0;
 
 	bool timed = net.timeout.tv_sec >= 0;
 	int flags = MSG_NOSIGNAL | (net.is_blocked && timed ? MSG_DONTWAIT : 0);
@@ -648,6 +650,8 @@ ssize_t xport::plain_write(php_stream *stream, const char *buffer, size_t count)
 		if (written > 0 || !would_block(error) || !net.is_blocked) {
 			break;
 		}
+		// As in PHP, timed_out describes the last wait: a new wait clears it.
+		net.timeout_event = 0;
 		int ready = wait_for(net.socket, POLLOUT, stream_timeout(net));
 		if (ready == 0) {
 			net.timeout_event = 1;
@@ -682,7 +686,10 @@ ssize_t xport::plain_read(php_stream *stream, char *buffer, size_t count) noexce
 	if (net.socket == -1) {
 		return -1;
 	}
-	net.timeout_event = 0;
+	// PHP clears timed_out whenever a blocking read starts, data waiting or not.
+	if (net.is_blocked) {
+		net.timeout_event = 0;
+	}
 
 	// Streaming reads find data waiting and need no poll; replies to a request usually do
 	// not, and then polling first saves the recv that would only say EAGAIN.

@@ -992,7 +992,6 @@ ssize_t tls_io(php_stream *stream, char *buffer, size_t count, bool reading)
 	int length = count > INT_MAX ? INT_MAX : static_cast<int>(count);
 	int result = 0;
 
-	net.timeout_event = 0;
 	if (began_blocked) {
 		set_stream_blocking(net, false);
 	}
