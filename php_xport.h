@@ -19,6 +19,8 @@ ZEND_BEGIN_MODULE_GLOBALS(xport)
 	bool strict_addresses;
 	/* The reason of the last failed operation in this request, owned by the C++ side. */
 	void *last_error;
+	/* Client TLS sessions for resumption (xport::SessionCache), created on first use. */
+	void *session_cache;
 ZEND_END_MODULE_GLOBALS(xport)
 
 ZEND_EXTERN_MODULE_GLOBALS(xport)

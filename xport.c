@@ -136,6 +136,12 @@ static void xport_restore_transports(void)
 	}
 }
 
+static PHP_GSHUTDOWN_FUNCTION(xport)
+{
+	php_xport_free_session_cache(xport_globals->session_cache);
+	xport_globals->session_cache = NULL;
+}
+
 static PHP_MINIT_FUNCTION(xport)
 {
 	REGISTER_INI_ENTRIES();
@@ -227,7 +233,7 @@ zend_module_entry xport_module_entry = {
 	PHP_XPORT_VERSION,
 	PHP_MODULE_GLOBALS(xport),
 	PHP_GINIT(xport),
-	NULL,
+	PHP_GSHUTDOWN(xport),
 	NULL,
 	STANDARD_MODULE_PROPERTIES_EX
 };

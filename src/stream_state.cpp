@@ -1,6 +1,9 @@
 #include "stream_state.h"
 
+#include <new>
+
 #include "php_xport.h"
+#include "session_cache.h"
 #include "xport_api.h"
 
 namespace xport {
@@ -16,7 +19,20 @@ const OperationError *last_error() noexcept
 	return static_cast<const OperationError *>(XPORT_G(last_error));
 }
 
+SessionCache *session_cache() noexcept
+{
+	if (!XPORT_G(session_cache)) {
+		XPORT_G(session_cache) = new (std::nothrow) SessionCache();
+	}
+	return static_cast<SessionCache *>(XPORT_G(session_cache));
+}
+
 } // namespace xport
+
+extern "C" void php_xport_free_session_cache(void *cache) noexcept
+{
+	delete static_cast<xport::SessionCache *>(cache);
+}
 
 extern "C" void php_xport_clear_last_error(void) noexcept
 {

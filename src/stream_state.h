@@ -92,6 +92,11 @@ void remember_error(OperationError *error) noexcept;
 // The request's last error, or nullptr.
 const OperationError *last_error() noexcept;
 
+// The client TLS session cache of this process (this thread in ZTS), created on first use;
+// nullptr when it cannot be allocated.
+class SessionCache;
+SessionCache *session_cache() noexcept;
+
 // True when the stream was made by one of xport's factories.
 bool owns_stream(php_stream *stream) noexcept;
 

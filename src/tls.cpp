@@ -1,5 +1,10 @@
 #include "tls.h"
 
+#include <unistd.h>
+
+#include "session_cache.h"
+#include "stream_state.h"
+
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -149,6 +154,24 @@ void message_callback(int write_p, int, int content_type, const void *buffer, si
 	}
 }
 
+// A new session or TLS 1.3 ticket: cached at once when the peer already passed PHP's checks
+// (tickets arrive after the handshake), else held until it does.
+int new_session_callback(SSL *ssl, SSL_SESSION *new_session) noexcept
+{
+	TlsSession *session = session_of(ssl);
+	SessionCache *cache = session_cache();
+
+	if (!session || session->cache_key.empty() || !cache) {
+		return 0;
+	}
+	if (session->active) {
+		cache->put(session->cache_key, new_session, getpid());
+	} else {
+		session->pending_session.reset(new_session);
+	}
+	return 1; // we keep the reference
+}
+
 std::string openssl_errors(unsigned long first)
 {
 	std::string text;
@@ -282,6 +305,45 @@ int load_dh_parameters(SSL_CTX *context, const char *path) noexcept
 	}
 	parameters.release(); // the context owns it now
 	return 0;
+}
+
+void use_client_session_cache(SSL_CTX *context) noexcept
+{
+	SSL_CTX_set_session_cache_mode(context,
+								   SSL_SESS_CACHE_CLIENT | SSL_SESS_CACHE_NO_INTERNAL_STORE);
+	SSL_CTX_sess_set_new_cb(context, new_session_callback);
+}
+
+void offer_cached_session(TlsSession &session) noexcept
+{
+	SessionCache *cache = session.cache_key.empty() ? nullptr : session_cache();
+	SSL_SESSION *cached = cache ? cache->take(session.cache_key, time(nullptr), getpid()) : nullptr;
+
+	if (cached) {
+		SSL_set_session(session.ssl.get(), cached);
+		SSL_SESSION_free(cached);
+	}
+}
+
+void commit_pending_session(TlsSession &session) noexcept
+{
+	SessionCache *cache = session_cache();
+
+	if (!cache || session.cache_key.empty()) {
+		session.pending_session.reset();
+		return;
+	}
+	SSL *ssl = session.ssl.get();
+	if (session.pending_session) {
+		cache->put(session.cache_key, session.pending_session.release(), getpid());
+	} else if (SSL_session_reused(ssl) && SSL_version(ssl) < TLS1_3_VERSION) {
+		// A resumed TLS 1.2 session may be resumed again (TLS 1.3 tickets are single-use and
+		// replaced by the ones the server sends after this handshake).
+		SSL_SESSION *reused = SSL_get1_session(ssl);
+		if (reused) {
+			cache->put(session.cache_key, reused, getpid());
+		}
+	}
 }
 
 SslOutcome classify(SSL *ssl, int ret, int saved_errno, bool handshake, bool blocking) noexcept

@@ -60,6 +60,11 @@ struct TlsSession {
 	// The first bytes the peer sent during the handshake, to recognise plaintext servers.
 	std::string first_bytes;
 
+	// Client session resumption: the cache key (empty when not cached), and a session
+	// that arrived before the peer was verified, stored once it is.
+	std::string cache_key;
+	SslSessionPtr pending_session;
+
 	// Scratch space for results handed to the C-facing code.
 	std::string message;
 	SubjectAltNames sans;
@@ -86,6 +91,15 @@ void use_server_alpn(SSL_CTX *context, TlsSession &session) noexcept;
 
 // Server SNI: picks the first sni_contexts entry whose pattern matches the name.
 void use_server_sni(SSL_CTX *context, TlsSession &session) noexcept;
+
+// Client contexts hand new sessions to xport's cache instead of OpenSSL's.
+void use_client_session_cache(SSL_CTX *context) noexcept;
+
+// Offers a cached session for the key, if any.
+void offer_cached_session(TlsSession &session) noexcept;
+
+// Stores the session that arrived before verification, now that the peer passed.
+void commit_pending_session(TlsSession &session) noexcept;
 
 // Counts handshakes for the renegotiation limiter.
 void watch_renegotiation(SSL *ssl) noexcept;

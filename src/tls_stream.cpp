@@ -40,6 +40,9 @@ const char kDefaultCiphers[] =
 
 constexpr int kFailure = -1;
 
+void prepare_session_cache(php_stream *stream, php_xport_netstream *data, TlsSession &session,
+						   int method);
+
 // --- Context options, converted as ext/openssl converts them ---------------------------------
 
 zval *ssl_option(php_stream *stream, const char *name)
@@ -586,8 +589,180 @@ int setup_crypto(php_stream *stream, int method, php_stream *session_stream)
 	SSL_set_mode(ssl, SSL_MODE_RELEASE_BUFFERS);
 	if (session_stream) {
 		copy_session_from(session_stream, ssl);
+	} else {
+		prepare_session_cache(stream, data, *session, method);
 	}
 	return 0;
+}
+
+// --- The client session cache key --------------------------------------------------------------
+
+// Everything that shapes the ClientHello or the acceptance of the peer: a session made under
+// one of these settings must never be offered under another.
+const char *const kSessionKeyOptions[] = {
+	"verify_peer",
+	"verify_peer_name",
+	"allow_self_signed",
+	"verify_depth",
+	"peer_name",
+	"peer_fingerprint",
+	"cafile",
+	"capath",
+	"local_cert",
+	"local_pk",
+	"ciphers",
+	"ciphersuites",
+	"groups",
+	"security_level",
+	"alpn_protocols",
+	"SNI_enabled",
+	"no_ticket",
+	"min_proto_version",
+	"max_proto_version",
+	"disable_compression",
+	"crypto_method",
+};
+
+void append_key(TlsSession &session, const char *text, size_t length) noexcept
+{
+	try {
+		session.cache_key += std::to_string(length);
+		session.cache_key += ':';
+		session.cache_key.append(text, length);
+	} catch (...) {
+		session.cache_key.clear();
+	}
+}
+
+void append_key_text(TlsSession &session, const char *text)
+{
+	append_key(session, text, strlen(text));
+}
+
+// A value's canonical text for the key; arrays recurse, objects count by class only.
+void append_key_value(TlsSession &session, zval *value, int depth)
+{
+	char number[64];
+
+	ZVAL_DEREF(value);
+	switch (Z_TYPE_P(value)) {
+		case IS_STRING:
+			append_key_text(session, "s");
+			append_key(session, Z_STRVAL_P(value), Z_STRLEN_P(value));
+			return;
+		case IS_LONG:
+			snprintf(number, sizeof number, "i" ZEND_LONG_FMT, Z_LVAL_P(value));
+			append_key_text(session, number);
+			return;
+		case IS_DOUBLE:
+			snprintf(number, sizeof number, "d%.17g", Z_DVAL_P(value));
+			append_key_text(session, number);
+			return;
+		case IS_ARRAY: {
+			zend_string *key;
+			zend_ulong index;
+			zval *entry;
+			append_key_text(session, "a");
+			if (depth > 4) {
+				return;
+			}
+			ZEND_HASH_FOREACH_KEY_VAL (Z_ARRVAL_P(value), index, key, entry) {
+				if (key) {
+					append_key(session, ZSTR_VAL(key), ZSTR_LEN(key));
+				} else {
+					snprintf(number, sizeof number, "%lu", static_cast<unsigned long>(index));
+					append_key_text(session, number);
+				}
+				append_key_value(session, entry, depth + 1);
+			}
+			ZEND_HASH_FOREACH_END();
+			return;
+		}
+		case IS_OBJECT:
+			append_key_text(session, "o");
+			append_key(session, ZSTR_VAL(Z_OBJCE_P(value)->name), ZSTR_LEN(Z_OBJCE_P(value)->name));
+			return;
+		default:
+			snprintf(number, sizeof number, "t%d", Z_TYPE_P(value));
+			append_key_text(session, number);
+	}
+}
+
+// A file's identity, so that a renewed certificate or CA bundle gives a new key.
+void append_file_identity(TlsSession &session, const char *path)
+{
+	zend_stat_t info;
+	char identity[128];
+
+	if (!path || VCWD_STAT(path, &info) != 0) {
+		append_key_text(session, "-");
+		return;
+	}
+	snprintf(identity, sizeof identity, "%lu:%lu:%ld:%ld", static_cast<unsigned long>(info.st_dev),
+			 static_cast<unsigned long>(info.st_ino), static_cast<long>(info.st_size),
+			 static_cast<long>(info.st_mtime));
+	append_key_text(session, identity);
+}
+
+void append_peer_address(TlsSession &session, int fd)
+{
+	sockaddr_storage address;
+	socklen_t length = sizeof address;
+	char text[INET6_ADDRSTRLEN];
+
+	if (getpeername(fd, reinterpret_cast<sockaddr *>(&address), &length) != 0 ||
+		!inet_ntop(address.ss_family,
+				   address.ss_family == AF_INET6
+					   ? static_cast<void *>(&reinterpret_cast<sockaddr_in6 *>(&address)->sin6_addr)
+					   : static_cast<void *>(&reinterpret_cast<sockaddr_in *>(&address)->sin_addr),
+				   text, sizeof text)) {
+		append_key_text(session, "?");
+		return;
+	}
+	append_key_text(session, text);
+	snprintf(text, sizeof text, "%u",
+			 ntohs(address.ss_family == AF_INET6
+					   ? reinterpret_cast<sockaddr_in6 *>(&address)->sin6_port
+					   : reinterpret_cast<sockaddr_in *>(&address)->sin_port));
+	append_key_text(session, text);
+}
+
+// Client streams resume sessions unless 'xport_session_cache' => false.
+void prepare_session_cache(php_stream *stream, php_xport_netstream *data, TlsSession &session,
+						   int method)
+{
+	char number[32];
+
+	if (!session.is_client || ssl_option_false(stream, "xport_session_cache")) {
+		return;
+	}
+	append_peer_address(session, data->net.socket);
+	const std::optional<std::string> &url_name = data->state->url_name;
+	append_key(session, url_name ? url_name->data() : "", url_name ? url_name->size() : 0);
+	snprintf(number, sizeof number, "m%d", method);
+	append_key_text(session, number);
+	for (const char *name : kSessionKeyOptions) {
+		zval *value = ssl_option(stream, name);
+		append_key_text(session, name);
+		if (value) {
+			append_key_value(session, value, 0);
+		} else {
+			append_key_text(session, "-");
+		}
+	}
+	const char *files[] = {"cafile", "capath", "local_cert", "local_pk"};
+	for (const char *name : files) {
+		zval *value = ssl_string_option(stream, name);
+		append_file_identity(session, value ? Z_STRVAL_P(value) : nullptr);
+	}
+	const char *ca_ini = ini_path(ZEND_STRL("openssl.cafile"));
+	const char *capath_ini = ini_path(ZEND_STRL("openssl.capath"));
+	append_key_text(session, ca_ini ? ca_ini : "-");
+	append_file_identity(session, ca_ini);
+	append_key_text(session, capath_ini ? capath_ini : "-");
+	if (!session.cache_key.empty()) {
+		use_client_session_cache(session.context.get());
+	}
 }
 
 // --- The handshake --------------------------------------------------------------------------
@@ -840,6 +1015,7 @@ int finish_handshake(php_stream *stream, StreamState &state, TlsSession &session
 			return kFailure;
 		}
 		session.active = true;
+		commit_pending_session(session);
 		return 1;
 	}
 	if (eagain) {
@@ -889,6 +1065,7 @@ int run_handshake(php_stream *stream, php_xport_netstream *data)
 	if (!session.state_set) {
 		session.is_client ? SSL_set_connect_state(ssl) : SSL_set_accept_state(ssl);
 		session.state_set = true;
+		offer_cached_session(session);
 	}
 	if (set_stream_blocking(net, false)) {
 		SSL_set_mode(ssl, SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);

@@ -28,6 +28,9 @@ void php_xport_last_error(zval *return_value) XPORT_NOEXCEPT;
 /* Forgets the last error; called at request end. */
 void php_xport_clear_last_error(void) XPORT_NOEXCEPT;
 
+/* Frees the TLS session cache held in module globals; called when the globals go away. */
+void php_xport_free_session_cache(void *cache) XPORT_NOEXCEPT;
+
 /* The OpenSSL version xport was linked with, for phpinfo(). */
 const char *php_xport_openssl_version(void) XPORT_NOEXCEPT;
 
