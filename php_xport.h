@@ -17,6 +17,8 @@ ZEND_BEGIN_MODULE_GLOBALS(xport)
 	char *transports;
 	/* Reject addresses PHP would accept silently (bad ports, empty hosts). */
 	bool strict_addresses;
+	/* Put the reasons of TLS failures into $errstr and the warnings. */
+	bool verbose_errors;
 	/* The reason of the last failed operation in this request, owned by the C++ side. */
 	void *last_error;
 	/* Client TLS sessions for resumption (xport::SessionCache), created on first use. */

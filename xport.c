@@ -36,6 +36,8 @@ PHP_INI_BEGIN()
 		zend_xport_globals, xport_globals)
 	STD_PHP_INI_BOOLEAN("xport.strict_addresses", "0", PHP_INI_ALL, OnUpdateBool,
 		strict_addresses, zend_xport_globals, xport_globals)
+	STD_PHP_INI_BOOLEAN("xport.verbose_errors", "0", PHP_INI_ALL, OnUpdateBool,
+		verbose_errors, zend_xport_globals, xport_globals)
 PHP_INI_END()
 
 static PHP_GINIT_FUNCTION(xport)

@@ -499,6 +499,70 @@ std::string plaintext_hint(const std::string &first_bytes) noexcept
 	return std::string();
 }
 
+void describe_verify_failure(TlsSession &session, long verify_result) noexcept
+{
+	session.failure_errno = EKEYREJECTED;
+	try {
+		session.verify_result = verify_result;
+		session.failure_reason = std::string("the peer certificate was not accepted: ") +
+								 X509_verify_cert_error_string(verify_result) +
+								 " (X509 verify result " + std::to_string(verify_result) + ")";
+		if (verify_result == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT ||
+			verify_result == X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN ||
+			verify_result == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY) {
+			session.failure_reason += "; name the issuing CA with the cafile option";
+		}
+	} catch (...) {
+	}
+}
+
+void describe_name_mismatch(TlsSession &session, const char *expected) noexcept
+{
+	session.failure_errno = EKEYREJECTED;
+	try {
+		std::string names;
+		for (const std::string &dns : session.sans.dns) {
+			names += (names.empty() ? "DNS:" : ", DNS:") + dns;
+		}
+		for (const std::string &address : session.sans.ipv4) {
+			names += (names.empty() ? "IP:" : ", IP:") + address;
+		}
+		for (const std::string &address : session.sans.ipv6) {
+			names += (names.empty() ? "IP:" : ", IP:") + address;
+		}
+		if (session.common_name.present) {
+			names += (names.empty() ? "CN=" : ", CN=") + session.common_name.value;
+		}
+		session.failure_reason = std::string("the peer certificate is for ") +
+								 (names.empty() ? "no name at all" : names) +
+								 ", not for the expected name `" + expected +
+								 "' (set peer_name to a name the certificate holds)";
+	} catch (...) {
+	}
+}
+
+void describe_handshake_failure(TlsSession &session, const SslOutcome &outcome) noexcept
+{
+	try {
+		SSL *ssl = session.ssl.get();
+		long verify_result = ssl ? SSL_get_verify_result(ssl) : X509_V_OK;
+		if (ERR_GET_REASON(outcome.reason) == SSL_R_CERTIFICATE_VERIFY_FAILED &&
+			verify_result != X509_V_OK) {
+			describe_verify_failure(session, verify_result);
+			return;
+		}
+		session.failure_errno = outcome.reset || outcome.eof ? ECONNRESET : EPROTO;
+		std::string what =
+			outcome.warning.empty() ? "the peer closed the connection" : outcome.warning;
+		for (char &c : what) {
+			c = c == '\n' ? ' ' : c;
+		}
+		session.failure_reason = "TLS handshake failed (" + what + ") in state \"" +
+								 (ssl ? SSL_state_string_long(ssl) : "?") + "\"";
+	} catch (...) {
+	}
+}
+
 const char *protocol_name(const SSL *ssl) noexcept
 {
 	switch (SSL_version(ssl)) {

@@ -57,6 +57,8 @@ struct TlsSession {
 	long verify_result = 0;
 	std::string failure_stage;
 	std::string failure_reason;
+	// The $errno class of the failure: ETIMEDOUT, ECONNRESET, EKEYREJECTED or EPROTO.
+	int failure_errno = 0;
 	// The first bytes the peer sent during the handshake, to recognise plaintext servers.
 	std::string first_bytes;
 
@@ -129,6 +131,11 @@ std::optional<std::string> certificate_digest(X509 *certificate, const char *alg
 
 // A sentence for a plaintext greeting seen instead of a TLS record, or empty.
 std::string plaintext_hint(const std::string &first_bytes) noexcept;
+
+// Fill session.failure_reason with a sentence a user can act on.
+void describe_verify_failure(TlsSession &session, long verify_result) noexcept;
+void describe_name_mismatch(TlsSession &session, const char *expected) noexcept;
+void describe_handshake_failure(TlsSession &session, const SslOutcome &outcome) noexcept;
 
 // "TLSv1.3", "TLSv1.2", … as PHP names protocols in stream meta data.
 const char *protocol_name(const SSL *ssl) noexcept;

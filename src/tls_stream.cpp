@@ -472,6 +472,24 @@ bool set_ciphers_and_level(php_stream *stream, SSL_CTX *context)
 						 ciphers ? Z_STRVAL_P(ciphers) : kDefaultCiphers);
 		return false;
 	}
+	// TLS 1.3 suites and key exchange groups: options PHP 8.2 does not have.
+	zval *suites = ssl_string_option(stream, "ciphersuites");
+	if (suites && SSL_CTX_set_ciphersuites(context, Z_STRVAL_P(suites)) != 1) {
+		ERR_clear_error();
+		php_error_docref(
+			nullptr, E_WARNING,
+			"Invalid \"ciphersuites\" ssl context option: OpenSSL accepts none of \"%s\"",
+			Z_STRVAL_P(suites));
+		return false;
+	}
+	zval *groups = ssl_string_option(stream, "groups");
+	if (groups && SSL_CTX_set1_groups_list(context, Z_STRVAL_P(groups)) != 1) {
+		ERR_clear_error();
+		php_error_docref(nullptr, E_WARNING,
+						 "Invalid \"groups\" ssl context option: OpenSSL does not know \"%s\"",
+						 Z_STRVAL_P(groups));
+		return false;
+	}
 	zval *level = ssl_option(stream, "security_level");
 	if (level) {
 		zend_long value = zval_get_long(level);
@@ -935,6 +953,7 @@ bool apply_verification_policy(php_stream *stream, StreamState &state, TlsSessio
 		session.verify_result = result;
 		if (result != X509_V_OK && !(result == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT &&
 									 ssl_option_true(stream, "allow_self_signed"))) {
+			describe_verify_failure(session, result);
 			php_error_docref(nullptr, E_WARNING, "Could not verify peer: code:%ld %s", result,
 							 X509_verify_cert_error_string(result));
 			return false;
@@ -947,6 +966,9 @@ bool apply_verification_policy(php_stream *stream, StreamState &state, TlsSessio
 			return false;
 		}
 		if (!check_fingerprint(peer, fingerprint)) {
+			set_string(session.failure_reason,
+					   ZEND_STRL("the peer certificate does not match peer_fingerprint"));
+			session.failure_errno = EKEYREJECTED;
 			php_error_docref(nullptr, E_WARNING, "peer_fingerprint match failure");
 			return false;
 		}
@@ -959,11 +981,15 @@ bool apply_verification_policy(php_stream *stream, StreamState &state, TlsSessio
 		peer_name ? Z_STRVAL_P(peer_name)
 				  : (session.is_client && state.url_name ? state.url_name->c_str() : nullptr);
 	if (!expected) {
+		set_string(session.failure_reason,
+				   ZEND_STRL("no name to check the peer certificate against: set peer_name"));
+		session.failure_errno = EKEYREJECTED;
 		return false; // PHP fails without a word when it has no name to check
 	}
 	if (match_names(session, peer, expected) == NameMatch::kMatched) {
 		return true;
 	}
+	describe_name_mismatch(session, expected);
 	if (!session.message.empty()) {
 		php_error_docref(nullptr, E_WARNING, "%s", session.message.c_str());
 	}
@@ -1086,6 +1112,8 @@ int run_handshake(php_stream *stream, php_xport_netstream *data)
 		if (has_timeout && elapsed > timeout) {
 			php_error_docref(nullptr, E_WARNING, "SSL: Handshake timed out");
 			set_string(session.failure_stage, ZEND_STRL("handshake timeout"));
+			set_string(session.failure_reason, ZEND_STRL("the TLS handshake timed out"));
+			session.failure_errno = ETIMEDOUT;
 			set_stream_blocking(net, was_blocking);
 			return kFailure;
 		}
@@ -1106,7 +1134,7 @@ int run_handshake(php_stream *stream, php_xport_netstream *data)
 	}
 	if (result <= 0 && !outcome.eagain) {
 		set_string(session.failure_stage, ZEND_STRL("handshake"));
-		set_string(session.failure_reason, outcome.warning.data(), outcome.warning.size());
+		describe_handshake_failure(session, outcome);
 		if (session.is_client) {
 			emit_plaintext_warning(net.socket, session);
 		}
@@ -1202,8 +1230,11 @@ ssize_t tls_io(php_stream *stream, char *buffer, size_t count, bool reading)
 		}
 		SslOutcome outcome = classify(ssl, result, saved_errno, false, began_blocked);
 		report_ssl_failure(outcome);
-		if (reading && outcome.eof) {
-			session.truncated = !session.close_notify_received;
+		if (reading && outcome.eof && !session.close_notify_received && !session.truncated) {
+			session.truncated = true;
+			remember_failure(*data->state, "tls read", "", 0, 0,
+							 std::string("the peer closed the connection without a TLS "
+										 "close_notify: the data may be truncated"));
 		}
 		if (reading) {
 			stream->eof = !outcome.retry && !outcome.eagain && !SSL_pending(ssl);
@@ -1222,6 +1253,17 @@ ssize_t tls_io(php_stream *stream, char *buffer, size_t count, bool reading)
 		set_stream_blocking(net, true);
 	}
 	return result < 0 ? 0 : result;
+}
+
+// PHP's "Failed to enable crypto", with the reason when xport.verbose_errors is on.
+void report_enable_failure(const TlsSession *session)
+{
+	if (XPORT_G(verbose_errors) && session && !session->failure_reason.empty()) {
+		php_error_docref(nullptr, E_WARNING, "Failed to enable crypto: %s",
+						 session->failure_reason.c_str());
+	} else {
+		php_error_docref(nullptr, E_WARNING, "Failed to enable crypto");
+	}
 }
 
 bool tls_active(php_stream *stream)
@@ -1387,13 +1429,17 @@ void tls_after_connect(php_stream *stream, php_stream_xport_param *xparam) noexc
 			stream, static_cast<php_stream_xport_crypt_method_t>(state.crypto_method), nullptr) <
 			0 ||
 		php_stream_xport_crypto_enable(stream, 1) < 0) {
-		php_error_docref(nullptr, E_WARNING, "Failed to enable crypto");
+		report_enable_failure(state.tls.get());
 		xparam->outputs.returncode = -1;
+		if (XPORT_G(verbose_errors) && state.tls && !state.tls->failure_reason.empty() &&
+			xparam->want_errortext && !xparam->outputs.error_text) {
+			xparam->outputs.error_text = zend_string_init(state.tls->failure_reason.data(),
+														  state.tls->failure_reason.size(), 0);
+		}
 		// PHP reports no code for a failed handshake; xport gives each failure class one.
 		TlsSession *session = state.tls.get();
-		bool timed_out = session && session->failure_stage == "handshake timeout";
-		bool rejected = session && session->failure_stage == "verification";
-		xparam->outputs.error_code = timed_out ? ETIMEDOUT : rejected ? EKEYREJECTED : EPROTO;
+		xparam->outputs.error_code =
+			session && session->failure_errno ? session->failure_errno : EPROTO;
 		remember_failure(state, "tls handshake", xparam->inputs.name, xparam->inputs.namelen,
 						 xparam->outputs.error_code,
 						 session && !session->failure_reason.empty()
@@ -1416,7 +1462,7 @@ bool tls_after_accept(php_stream *listener, php_stream *client) noexcept
 			client, static_cast<php_stream_xport_crypt_method_t>(accepted.crypto_method), nullptr) <
 			0 ||
 		php_stream_xport_crypto_enable(client, 1) < 0) {
-		php_error_docref(nullptr, E_WARNING, "Failed to enable crypto");
+		report_enable_failure(accepted.tls.get());
 		php_stream_close(client);
 		return false;
 	}
