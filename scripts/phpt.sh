@@ -69,7 +69,12 @@ main()
 
 	while [[ $# -gt 0 ]]; do
 		case "$1" in
-			-d | -j | -s | -p | --set-timeout)
+			-j)
+				# run-tests.php wants the job count glued to the flag.
+				options+=("-j${2:-1}")
+				shift 2 || shift
+				;;
+			-d | -s | -p | --set-timeout)
 				options+=("$1" "${2:-}")
 				shift 2 || shift
 				;;
