@@ -35,7 +35,7 @@ if test "$PHP_XPORT" != "no"; then
   PHP_ADD_LIBRARY(stdc++, 1, XPORT_SHARED_LIBADD)
   PHP_SUBST(XPORT_SHARED_LIBADD)
 
-  XPORT_CXX_SOURCES="src/address.cpp src/happy_eyeballs.cpp src/socket.cpp src/resolver.cpp src/connector.cpp src/stream_state.cpp src/stream_ops.cpp src/info.cpp src/tls.cpp src/tls_policy.cpp src/tls_stream.cpp src/session_cache.cpp"
+  XPORT_CXX_SOURCES="src/address.cpp src/happy_eyeballs.cpp src/socket.cpp src/resolver.cpp src/connector.cpp src/stream_state.cpp src/stream_ops.cpp src/info.cpp src/tls.cpp src/tls_policy.cpp src/tls_stream.cpp src/session_cache.cpp src/context_cache.cpp"
 
   PHP_NEW_EXTENSION(xport, xport.c, $ext_shared,, [$XPORT_CFLAGS])
   PHP_ADD_SOURCES_X(PHP_EXT_DIR(xport), $XPORT_CXX_SOURCES, $XPORT_CXXFLAGS, shared_objects_xport, yes)

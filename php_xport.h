@@ -23,6 +23,8 @@ ZEND_BEGIN_MODULE_GLOBALS(xport)
 	void *last_error;
 	/* Client TLS sessions for resumption (xport::SessionCache), created on first use. */
 	void *session_cache;
+	/* SSL_CTX objects shared by streams with one configuration (xport::ContextCache). */
+	void *context_cache;
 ZEND_END_MODULE_GLOBALS(xport)
 
 ZEND_EXTERN_MODULE_GLOBALS(xport)

@@ -142,6 +142,8 @@ static PHP_GSHUTDOWN_FUNCTION(xport)
 {
 	php_xport_free_session_cache(xport_globals->session_cache);
 	xport_globals->session_cache = NULL;
+	php_xport_free_context_cache(xport_globals->context_cache);
+	xport_globals->context_cache = NULL;
 }
 
 static PHP_MINIT_FUNCTION(xport)

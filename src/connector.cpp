@@ -311,6 +311,8 @@ ConnectOutcome connect_to_host(const ConnectRequest &request)
 {
 	ConnectOutcome outcome;
 	Micros resolve_start = monotonic_micros();
+	// TODO: name resolution is not bounded by the connect timeout; that needs a resolver that
+	// is safe across pcntl_fork(), and an opt-in, since PHP leaves it outside the timeout.
 	Resolution resolution = resolve(request.host, request.port, request.socktype);
 	Micros connect_start = monotonic_micros();
 

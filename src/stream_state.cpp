@@ -3,6 +3,7 @@
 #include <new>
 
 #include "php_xport.h"
+#include "context_cache.h"
 #include "session_cache.h"
 #include "xport_api.h"
 
@@ -27,7 +28,20 @@ SessionCache *session_cache() noexcept
 	return static_cast<SessionCache *>(XPORT_G(session_cache));
 }
 
+ContextCache *context_cache() noexcept
+{
+	if (!XPORT_G(context_cache)) {
+		XPORT_G(context_cache) = new (std::nothrow) ContextCache();
+	}
+	return static_cast<ContextCache *>(XPORT_G(context_cache));
+}
+
 } // namespace xport
+
+extern "C" void php_xport_free_context_cache(void *cache) noexcept
+{
+	delete static_cast<xport::ContextCache *>(cache);
+}
 
 extern "C" void php_xport_free_session_cache(void *cache) noexcept
 {

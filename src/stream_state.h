@@ -97,6 +97,10 @@ const OperationError *last_error() noexcept;
 class SessionCache;
 SessionCache *session_cache() noexcept;
 
+// The shared SSL_CTX cache of this process (this thread in ZTS), created on first use.
+class ContextCache;
+ContextCache *context_cache() noexcept;
+
 // True when the stream was made by one of xport's factories.
 bool owns_stream(php_stream *stream) noexcept;
 

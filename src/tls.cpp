@@ -5,6 +5,7 @@
 #include "session_cache.h"
 #include "stream_state.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -305,6 +306,17 @@ int load_dh_parameters(SSL_CTX *context, const char *path) noexcept
 	}
 	parameters.release(); // the context owns it now
 	return 0;
+}
+
+void set_session_id_context(SSL_CTX *context, const std::string &key) noexcept
+{
+	unsigned char digest[EVP_MAX_MD_SIZE];
+	unsigned int length = 0;
+
+	if (EVP_Digest(key.data(), key.size(), digest, &length, EVP_sha256(), nullptr)) {
+		SSL_CTX_set_session_id_context(context, digest,
+									   std::min<unsigned int>(length, SSL_MAX_SID_CTX_LENGTH));
+	}
 }
 
 void use_client_session_cache(SSL_CTX *context) noexcept

@@ -67,6 +67,11 @@ struct TlsSession {
 	std::string cache_key;
 	SslSessionPtr pending_session;
 
+	// The shared SSL_CTX: its cache key, and what its cold build had to say.
+	std::string context_key;
+	bool key_mismatch = false;
+	bool context_uncacheable = false; // a CA file read through PHP's streams
+
 	// Scratch space for results handed to the C-facing code.
 	std::string message;
 	SubjectAltNames sans;
@@ -93,6 +98,9 @@ void use_server_alpn(SSL_CTX *context, TlsSession &session) noexcept;
 
 // Server SNI: picks the first sni_contexts entry whose pattern matches the name.
 void use_server_sni(SSL_CTX *context, TlsSession &session) noexcept;
+
+// Servers sharing a context resume each other's sessions under one id context.
+void set_session_id_context(SSL_CTX *context, const std::string &key) noexcept;
 
 // Client contexts hand new sessions to xport's cache instead of OpenSSL's.
 void use_client_session_cache(SSL_CTX *context) noexcept;

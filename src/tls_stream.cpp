@@ -21,6 +21,7 @@ extern "C" {
 #include <poll.h>
 #include <sys/socket.h>
 
+#include "context_cache.h"
 #include "php_xport.h"
 
 namespace xport {
@@ -151,6 +152,8 @@ bool load_stream_cafile(SSL_CTX *context, const char *cafile, TlsSession &sessio
 		zend_error(E_WARNING, "remote cafile streams are disabled for security purposes");
 		return false;
 	}
+	// The wrapper's contents have no file identity to key a shared context on.
+	session.context_uncacheable = true;
 	zend_string *contents = php_stream_copy_to_mem(file, PHP_STREAM_COPY_ALL, 0);
 	php_stream_close(file);
 
@@ -208,7 +211,7 @@ bool enable_peer_verification(php_stream *stream, SSL_CTX *context, TlsSession &
 	return true;
 }
 
-bool set_local_certificate(php_stream *stream, SSL_CTX *context)
+bool set_local_certificate(php_stream *stream, SSL_CTX *context, bool &mismatch_noted)
 {
 	zval *certificate = ssl_string_option(stream, "local_cert");
 	char resolved[MAXPATHLEN];
@@ -245,6 +248,7 @@ bool set_local_certificate(php_stream *stream, SSL_CTX *context)
 	}
 	if (!SSL_CTX_check_private_key(context)) {
 		php_error_docref(nullptr, E_WARNING, "Private key does not match certificate!");
+		mismatch_noted = true;
 	}
 	return true;
 }
@@ -283,6 +287,8 @@ bool set_server_options(php_stream *stream, SSL_CTX *context)
 	return true;
 }
 
+// TODO: SNI_server_certs contexts are built for every accepted stream; they could be shared
+// like the main context, keyed on their files' identities.
 bool add_sni_entry(TlsSession &session, zend_string *name, const char *cert, const char *key)
 {
 	bool added = false;
@@ -545,13 +551,154 @@ bool build_context(php_stream *stream, TlsSession &session, int method_flags)
 		use_passphrase(context, session);
 	}
 	if (!set_ciphers_and_level(stream, context) || !set_alpn(stream, context, session) ||
-		!set_local_certificate(stream, context)) {
+		!set_local_certificate(stream, context, session.key_mismatch)) {
 		return false;
 	}
 	SSL_CTX_set_options(context, options);
 	SSL_CTX_set_min_proto_version(context, range.min_version);
 	SSL_CTX_set_max_proto_version(context, range.max_version);
 	return session.is_client || !PHP_STREAM_CONTEXT(stream) || set_server_options(stream, context);
+}
+
+// --- Shared contexts ----------------------------------------------------------------------------
+
+void append_key(std::string &key, const char *text, size_t length) noexcept;
+void append_key_text(std::string &key, const char *text);
+void append_key_value(std::string &key, zval *value, int depth);
+void append_file_identity(std::string &key, const char *path);
+
+// Every option that goes into the SSL_CTX, and the identity of every file it reads.
+const char *const kContextKeyOptions[] = {
+	"verify_peer",
+	"cafile",
+	"capath",
+	"passphrase",
+	"ciphers",
+	"ciphersuites",
+	"groups",
+	"security_level",
+	"alpn_protocols",
+	"local_cert",
+	"local_pk",
+	"no_ticket",
+	"disable_compression",
+	"min_proto_version",
+	"max_proto_version",
+	"dh_param",
+	"single_dh_use",
+	"honor_cipher_order",
+};
+
+void compute_context_key(php_stream *stream, TlsSession &session, int method_flags)
+{
+	std::string &key = session.context_key;
+	char number[32];
+
+	snprintf(number, sizeof number, "%c%d", session.is_client ? 'c' : 's', method_flags);
+	append_key_text(key, number);
+	for (const char *name : kContextKeyOptions) {
+		zval *value = ssl_option(stream, name);
+		append_key_text(key, name);
+		if (value) {
+			append_key_value(key, value, 0);
+		} else {
+			append_key_text(key, "-");
+		}
+	}
+	const char *files[] = {"cafile", "capath", "local_cert", "local_pk", "dh_param"};
+	for (const char *name : files) {
+		zval *value = ssl_option(stream, name);
+		append_file_identity(key,
+							 value && Z_TYPE_P(value) == IS_STRING ? Z_STRVAL_P(value) : nullptr);
+	}
+	const char *ca_ini = ini_path(ZEND_STRL("openssl.cafile"));
+	const char *capath_ini = ini_path(ZEND_STRL("openssl.capath"));
+	append_key_text(key, ca_ini ? ca_ini : "-");
+	append_file_identity(key, ca_ini);
+	append_key_text(key, capath_ini ? capath_ini : "-");
+	append_key_text(key, PHP_STREAM_CONTEXT(stream) ? "ctx" : "no-ctx");
+}
+
+// A stream that finds its context built already still says and checks what a cold build
+// would have, in the same order: the first hit behaves exactly like a cold build.
+bool replay_cold_build(php_stream *stream, TlsSession &session, const ContextCache::Notes &notes)
+{
+	char resolved[MAXPATHLEN];
+
+	if (!ssl_option_false(stream, "verify_peer")) {
+		session.allow_self_signed = ssl_option_true(stream, "allow_self_signed");
+		zval *depth = ssl_option(stream, "verify_depth");
+		session.verify_depth = depth ? static_cast<unsigned long>(zval_get_long(depth)) : 9;
+	}
+	zval *level = ssl_option(stream, "security_level");
+	if (level) {
+		zend_long value = zval_get_long(level);
+		if (value < 0 || value > 5) {
+			php_error_docref(nullptr, E_WARNING, "Security level must be between 0 and 5");
+		}
+	}
+	zval *protocols = ssl_string_option(stream, "alpn_protocols");
+	if (protocols && !session.is_client) {
+		try {
+			session.server_alpn = alpn_wire_format(Z_STRVAL_P(protocols)).value_or(std::string());
+		} catch (...) {
+		}
+	}
+	// open_basedir may differ from one request to the next: PHP's checks run every time.
+	zval *certificate = ssl_string_option(stream, "local_cert");
+	if (certificate) {
+		if (!check_path(Z_STRVAL_P(certificate), Z_STRLEN_P(certificate), resolved,
+						"local_cert in ssl stream context")) {
+			php_error_docref(nullptr, E_WARNING, "Unable to get real path of certificate file `%s'",
+							 Z_STRVAL_P(certificate));
+			return false;
+		}
+		zval *key = ssl_string_option(stream, "local_pk");
+		if (key && !check_path(Z_STRVAL_P(key), Z_STRLEN_P(key), resolved,
+							   "local_pk in ssl stream context")) {
+			php_error_docref(nullptr, E_WARNING, "Unable to get real path of private key file `%s'",
+							 Z_STRVAL_P(key));
+			return false;
+		}
+		if (notes.key_mismatch) {
+			php_error_docref(nullptr, E_WARNING, "Private key does not match certificate!");
+		}
+	}
+	if (!session.is_client && PHP_STREAM_CONTEXT(stream) && ssl_option(stream, "rsa_key_size")) {
+		php_error_docref(nullptr, E_WARNING, "rsa_key_size context option has been removed");
+	}
+	return true;
+}
+
+// Takes the shared context for this configuration, or builds it and shares it.
+bool obtain_context(php_stream *stream, TlsSession &session, int method_flags)
+{
+	ContextCache *cache = context_cache();
+	ContextCache::Notes notes;
+
+	compute_context_key(stream, session, method_flags);
+	SSL_CTX *shared =
+		cache && !session.context_key.empty() ? cache->find(session.context_key, notes) : nullptr;
+	if (shared) {
+		session.context.reset(shared);
+		return replay_cold_build(stream, session, notes);
+	}
+	if (!build_context(stream, session, method_flags)) {
+		return false;
+	}
+	SSL_CTX *context = session.context.get();
+	// The passphrase was needed while the key loaded; the shared context must not keep a
+	// pointer to this stream's session.
+	SSL_CTX_set_default_passwd_cb_userdata(context, nullptr);
+	SSL_CTX_set_default_passwd_cb(context, nullptr);
+	if (!session.is_client) {
+		set_session_id_context(context, session.context_key);
+	}
+	if (cache && !session.context_key.empty() && !session.context_uncacheable) {
+		notes.key_mismatch = session.key_mismatch;
+		cache->put(session.context_key, context, notes);
+	}
+	return true;
 }
 
 void report_ssl_failure(const SslOutcome &outcome)
@@ -579,7 +726,7 @@ int setup_crypto(php_stream *stream, int method, php_stream *session_stream)
 		return kFailure;
 	}
 	session->is_client = method & kCryptoClient;
-	if (!build_context(stream, *session, method & ~kCryptoClient)) {
+	if (!obtain_context(stream, *session, method & ~kCryptoClient)) {
 		discard_session(state);
 		return kFailure;
 	}
@@ -641,88 +788,88 @@ const char *const kSessionKeyOptions[] = {
 	"crypto_method",
 };
 
-void append_key(TlsSession &session, const char *text, size_t length) noexcept
+void append_key(std::string &key, const char *text, size_t length) noexcept
 {
 	try {
-		session.cache_key += std::to_string(length);
-		session.cache_key += ':';
-		session.cache_key.append(text, length);
+		key += std::to_string(length);
+		key += ':';
+		key.append(text, length);
 	} catch (...) {
-		session.cache_key.clear();
+		key.clear();
 	}
 }
 
-void append_key_text(TlsSession &session, const char *text)
+void append_key_text(std::string &key, const char *text)
 {
-	append_key(session, text, strlen(text));
+	append_key(key, text, strlen(text));
 }
 
 // A value's canonical text for the key; arrays recurse, objects count by class only.
-void append_key_value(TlsSession &session, zval *value, int depth)
+void append_key_value(std::string &key, zval *value, int depth)
 {
 	char number[64];
 
 	ZVAL_DEREF(value);
 	switch (Z_TYPE_P(value)) {
 		case IS_STRING:
-			append_key_text(session, "s");
-			append_key(session, Z_STRVAL_P(value), Z_STRLEN_P(value));
+			append_key_text(key, "s");
+			append_key(key, Z_STRVAL_P(value), Z_STRLEN_P(value));
 			return;
 		case IS_LONG:
 			snprintf(number, sizeof number, "i" ZEND_LONG_FMT, Z_LVAL_P(value));
-			append_key_text(session, number);
+			append_key_text(key, number);
 			return;
 		case IS_DOUBLE:
 			snprintf(number, sizeof number, "d%.17g", Z_DVAL_P(value));
-			append_key_text(session, number);
+			append_key_text(key, number);
 			return;
 		case IS_ARRAY: {
-			zend_string *key;
+			zend_string *name;
 			zend_ulong index;
 			zval *entry;
-			append_key_text(session, "a");
+			append_key_text(key, "a");
 			if (depth > 4) {
 				return;
 			}
-			ZEND_HASH_FOREACH_KEY_VAL (Z_ARRVAL_P(value), index, key, entry) {
-				if (key) {
-					append_key(session, ZSTR_VAL(key), ZSTR_LEN(key));
+			ZEND_HASH_FOREACH_KEY_VAL (Z_ARRVAL_P(value), index, name, entry) {
+				if (name) {
+					append_key(key, ZSTR_VAL(name), ZSTR_LEN(name));
 				} else {
 					snprintf(number, sizeof number, "%lu", static_cast<unsigned long>(index));
-					append_key_text(session, number);
+					append_key_text(key, number);
 				}
-				append_key_value(session, entry, depth + 1);
+				append_key_value(key, entry, depth + 1);
 			}
 			ZEND_HASH_FOREACH_END();
 			return;
 		}
 		case IS_OBJECT:
-			append_key_text(session, "o");
-			append_key(session, ZSTR_VAL(Z_OBJCE_P(value)->name), ZSTR_LEN(Z_OBJCE_P(value)->name));
+			append_key_text(key, "o");
+			append_key(key, ZSTR_VAL(Z_OBJCE_P(value)->name), ZSTR_LEN(Z_OBJCE_P(value)->name));
 			return;
 		default:
 			snprintf(number, sizeof number, "t%d", Z_TYPE_P(value));
-			append_key_text(session, number);
+			append_key_text(key, number);
 	}
 }
 
 // A file's identity, so that a renewed certificate or CA bundle gives a new key.
-void append_file_identity(TlsSession &session, const char *path)
+void append_file_identity(std::string &key, const char *path)
 {
 	zend_stat_t info;
 	char identity[128];
 
 	if (!path || VCWD_STAT(path, &info) != 0) {
-		append_key_text(session, "-");
+		append_key_text(key, "-");
 		return;
 	}
 	snprintf(identity, sizeof identity, "%lu:%lu:%ld:%ld", static_cast<unsigned long>(info.st_dev),
 			 static_cast<unsigned long>(info.st_ino), static_cast<long>(info.st_size),
 			 static_cast<long>(info.st_mtime));
-	append_key_text(session, identity);
+	append_key_text(key, identity);
 }
 
-void append_peer_address(TlsSession &session, int fd)
+void append_peer_address(std::string &key, int fd)
 {
 	sockaddr_storage address;
 	socklen_t length = sizeof address;
@@ -734,15 +881,15 @@ void append_peer_address(TlsSession &session, int fd)
 					   ? static_cast<void *>(&reinterpret_cast<sockaddr_in6 *>(&address)->sin6_addr)
 					   : static_cast<void *>(&reinterpret_cast<sockaddr_in *>(&address)->sin_addr),
 				   text, sizeof text)) {
-		append_key_text(session, "?");
+		append_key_text(key, "?");
 		return;
 	}
-	append_key_text(session, text);
+	append_key_text(key, text);
 	snprintf(text, sizeof text, "%u",
 			 ntohs(address.ss_family == AF_INET6
 					   ? reinterpret_cast<sockaddr_in6 *>(&address)->sin6_port
 					   : reinterpret_cast<sockaddr_in *>(&address)->sin_port));
-	append_key_text(session, text);
+	append_key_text(key, text);
 }
 
 // Client streams resume sessions unless 'xport_session_cache' => false.
@@ -754,30 +901,31 @@ void prepare_session_cache(php_stream *stream, php_xport_netstream *data, TlsSes
 	if (!session.is_client || ssl_option_false(stream, "xport_session_cache")) {
 		return;
 	}
-	append_peer_address(session, data->net.socket);
+	append_peer_address(session.cache_key, data->net.socket);
 	const std::optional<std::string> &url_name = data->state->url_name;
-	append_key(session, url_name ? url_name->data() : "", url_name ? url_name->size() : 0);
+	append_key(session.cache_key, url_name ? url_name->data() : "",
+			   url_name ? url_name->size() : 0);
 	snprintf(number, sizeof number, "m%d", method);
-	append_key_text(session, number);
+	append_key_text(session.cache_key, number);
 	for (const char *name : kSessionKeyOptions) {
 		zval *value = ssl_option(stream, name);
-		append_key_text(session, name);
+		append_key_text(session.cache_key, name);
 		if (value) {
-			append_key_value(session, value, 0);
+			append_key_value(session.cache_key, value, 0);
 		} else {
-			append_key_text(session, "-");
+			append_key_text(session.cache_key, "-");
 		}
 	}
 	const char *files[] = {"cafile", "capath", "local_cert", "local_pk"};
 	for (const char *name : files) {
 		zval *value = ssl_string_option(stream, name);
-		append_file_identity(session, value ? Z_STRVAL_P(value) : nullptr);
+		append_file_identity(session.cache_key, value ? Z_STRVAL_P(value) : nullptr);
 	}
 	const char *ca_ini = ini_path(ZEND_STRL("openssl.cafile"));
 	const char *capath_ini = ini_path(ZEND_STRL("openssl.capath"));
-	append_key_text(session, ca_ini ? ca_ini : "-");
-	append_file_identity(session, ca_ini);
-	append_key_text(session, capath_ini ? capath_ini : "-");
+	append_key_text(session.cache_key, ca_ini ? ca_ini : "-");
+	append_file_identity(session.cache_key, ca_ini);
+	append_key_text(session.cache_key, capath_ini ? capath_ini : "-");
 	if (!session.cache_key.empty()) {
 		use_client_session_cache(session.context.get());
 	}
@@ -1425,6 +1573,8 @@ void tls_after_connect(php_stream *stream, php_stream_xport_param *xparam) noexc
 	if (!state.enable_on_connect || !connected) {
 		return;
 	}
+	// TODO: with STREAM_CLIENT_ASYNC_CONNECT the handshake still runs to the end here, as in
+	// PHP; a handshake that continues as the connect completes would need PHP-visible state.
 	if (php_stream_xport_crypto_setup(
 			stream, static_cast<php_stream_xport_crypt_method_t>(state.crypto_method), nullptr) <
 			0 ||

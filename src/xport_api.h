@@ -31,6 +31,9 @@ void php_xport_clear_last_error(void) XPORT_NOEXCEPT;
 /* Frees the TLS session cache held in module globals; called when the globals go away. */
 void php_xport_free_session_cache(void *cache) XPORT_NOEXCEPT;
 
+/* Frees the SSL_CTX cache held in module globals. */
+void php_xport_free_context_cache(void *cache) XPORT_NOEXCEPT;
+
 /* The OpenSSL version xport was linked with, for phpinfo(). */
 const char *php_xport_openssl_version(void) XPORT_NOEXCEPT;
 
