@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <signal.h>
 #include <unistd.h>
 
 #define MAX_CLIENTS 64
@@ -24,6 +25,7 @@ int main(void)
 	socklen_t length = sizeof(address);
 	static char buffer[1 << 16];
 	int one = 1, count = 2;
+	signal(SIGPIPE, SIG_IGN); /* a client that hangs up must not end the peer */
 	int listener = socket(AF_INET, SOCK_STREAM, 0);
 
 	address.sin_family = AF_INET;

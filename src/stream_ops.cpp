@@ -811,6 +811,12 @@ int xport_op_set_option(php_stream *stream, int option, int value, void *ptrpara
 			return crypto_active(data) ? tls_check_liveness(stream, value)
 									   : check_liveness(stream, net, value);
 		case PHP_STREAM_OPTION_BLOCKING:
+			if (crypto_active(data) && data->state->tls->fd_non_blocking) {
+				// The socket stays non-blocking under TLS; only PHP's view changes.
+				int previous = net.is_blocked;
+				net.is_blocked = value;
+				return previous;
+			}
 			return set_blocking(net, value);
 		case PHP_STREAM_OPTION_READ_TIMEOUT:
 			net.timeout = *static_cast<timeval *>(ptrparam);

@@ -47,6 +47,9 @@ struct TlsSession {
 	bool is_client = true;
 	bool active = false;
 	bool state_set = false;
+	// While TLS is active the socket stays O_NONBLOCK and "blocking" is PHP's view only:
+	// this saves the four fcntl() calls per read or write that switching would cost.
+	bool fd_non_blocking = false;
 	std::optional<RenegotiationBucket> renegotiation;
 
 	// Diagnostics for xport_stream_info() and xport_last_error().

@@ -1225,6 +1225,20 @@ void emit_plaintext_warning(int fd, TlsSession &session)
 	}
 }
 
+// Gives the socket back the blocking mode PHP believes it has.
+void release_non_blocking_fd(php_netstream_data_t &net, TlsSession &session)
+{
+	set_non_blocking(net.socket, !net.is_blocked);
+	session.fd_non_blocking = false;
+}
+
+void keep_fd_non_blocking(php_netstream_data_t &net, TlsSession &session)
+{
+	if (!session.fd_non_blocking && set_non_blocking(net.socket, true)) {
+		session.fd_non_blocking = true;
+	}
+}
+
 int run_handshake(php_stream *stream, php_xport_netstream *data)
 {
 	StreamState &state = *data->state;
@@ -1277,7 +1291,10 @@ int run_handshake(php_stream *stream, php_xport_netstream *data)
 				 has_timeout ? timeout - elapsed : -1);
 	}
 	session.handshake_milliseconds = static_cast<double>(monotonic_micros() - start) / 1000.0;
-	if (net.is_blocked != was_blocking) {
+	if (result > 0 && !net.is_blocked) {
+		session.fd_non_blocking = true; // and it stays so while TLS is active
+		net.is_blocked = was_blocking;
+	} else if (net.is_blocked != was_blocking) {
 		set_stream_blocking(net, was_blocking);
 	}
 	if (result <= 0 && !outcome.eagain) {
@@ -1287,8 +1304,12 @@ int run_handshake(php_stream *stream, php_xport_netstream *data)
 			emit_plaintext_warning(net.socket, session);
 		}
 	}
-	return finish_handshake(stream, state, session, result > 0 ? 1 : result,
-							result <= 0 && outcome.eagain);
+	int finished = finish_handshake(stream, state, session, result > 0 ? 1 : result,
+									result <= 0 && outcome.eagain);
+	if (finished < 0 && session.fd_non_blocking) {
+		release_non_blocking_fd(net, session);
+	}
+	return finished;
 }
 
 int enable_crypto(php_stream *stream, bool activate)
@@ -1303,6 +1324,7 @@ int enable_crypto(php_stream *stream, bool activate)
 	if (!activate && session && session->active) {
 		SSL_shutdown(session->ssl.get());
 		session->active = false;
+		release_non_blocking_fd(data->net, *session);
 	}
 	return kFailure; // as in PHP, turning crypto off reports failure too
 }
@@ -1345,19 +1367,14 @@ ssize_t tls_io(php_stream *stream, char *buffer, size_t count, bool reading)
 	int length = count > INT_MAX ? INT_MAX : static_cast<int>(count);
 	int result = 0;
 
-	if (began_blocked) {
-		set_stream_blocking(net, false);
-	}
+	keep_fd_non_blocking(net, session);
 	Micros timeout = began_blocked ? stream_timeout(net) : -1;
-	bool has_timeout = !net.is_blocked && timeout > 0;
+	bool has_timeout = began_blocked && session.fd_non_blocking && timeout > 0;
 	Micros start = monotonic_micros();
 
 	for (;;) {
 		Micros elapsed = monotonic_micros() - start;
 		if (has_timeout && elapsed > timeout) {
-			if (began_blocked) {
-				set_stream_blocking(net, true);
-			}
 			net.timeout_event = 1;
 			return -1;
 		}
@@ -1396,9 +1413,6 @@ ssize_t tls_io(php_stream *stream, char *buffer, size_t count, bool reading)
 
 	if (result > 0) {
 		php_stream_notify_progress_increment(PHP_STREAM_CONTEXT(stream), result, 0);
-	}
-	if (began_blocked) {
-		set_stream_blocking(net, true);
 	}
 	return result < 0 ? 0 : result;
 }
@@ -1470,10 +1484,8 @@ int tls_check_liveness(php_stream *stream, int value) noexcept
 	}
 
 	bool began_blocked = net.is_blocked;
-	if (began_blocked) {
-		set_stream_blocking(net, false);
-	}
-	bool has_timeout = !net.is_blocked && wait > 0;
+	keep_fd_non_blocking(net, session);
+	bool has_timeout = began_blocked && session.fd_non_blocking && wait > 0;
 	Micros start = monotonic_micros();
 	bool alive = true;
 	char byte;
@@ -1500,9 +1512,6 @@ int tls_check_liveness(php_stream *stream, int value) noexcept
 			alive = false;
 			break;
 		}
-	}
-	if (began_blocked && !net.is_blocked) {
-		set_stream_blocking(net, true);
 	}
 	return alive ? PHP_STREAM_OPTION_RETURN_OK : PHP_STREAM_OPTION_RETURN_ERR;
 }
