@@ -196,6 +196,7 @@ void ConnectRace::start_attempt(const Candidate &candidate, AttemptScheduler &sc
 	if (request_.asynchronous) {
 		// PHP's asynchronous connect takes the first address that did not fail at once.
 		win(std::move(fd), record, started, address);
+		outcome_.attempts[record].pending = true;
 		outcome_.in_progress = true;
 		outcome_.error_code = EINPROGRESS;
 		return;

@@ -21,6 +21,7 @@ struct AttemptRecord {
 	int family = 0;
 	int error = 0;          // 0 when this attempt won; errno otherwise
 	bool abandoned = false; // still pending when another attempt won or time ran out
+	bool pending = false;   // an asynchronous connect still in progress
 	double milliseconds = 0;
 };
 

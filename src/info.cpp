@@ -89,8 +89,9 @@ void add_attempts(zval *array, const std::vector<AttemptRecord> &attempts)
 		add_assoc_stringl(&entry, "address", attempt.address.data(), attempt.address.size());
 		add_family(&entry, attempt.family);
 		add_assoc_string(&entry, "result",
-						 attempt.abandoned
-							 ? "abandoned"
+						 attempt.abandoned ? "abandoned"
+						 : attempt.pending
+							 ? "in progress"
 							 : (attempt.error ? strerror(attempt.error) : "connected"));
 		add_assoc_long(&entry, "errno", attempt.error);
 		add_assoc_double(&entry, "ms", attempt.milliseconds);
