@@ -309,6 +309,28 @@ bool add_sni_entry(TlsSession &session, zend_string *name, const char *cert, con
 	return added;
 }
 
+// One file of an SNI_server_certs array entry ('local_cert' or 'local_pk'), path-checked.
+bool resolve_sni_file(zval *entry, const char *field, const char *option, const char *failure,
+					  char *resolved)
+{
+	zval *value = zend_hash_str_find(Z_ARRVAL_P(entry), field, strlen(field));
+
+	if (!value) {
+		php_error_docref(nullptr, E_WARNING, "%s not present in the array", field);
+		return false;
+	}
+	zend_string *path = zval_try_get_string(value);
+	if (!path) {
+		return false;
+	}
+	bool found = check_path(ZSTR_VAL(path), ZSTR_LEN(path), resolved, option);
+	if (!found) {
+		php_error_docref(nullptr, E_WARNING, failure, ZSTR_VAL(path));
+	}
+	zend_string_release(path);
+	return found;
+}
+
 // One SNI_server_certs entry: a path to a PEM holding both, or ['local_cert', 'local_pk'].
 bool add_sni_certificate(TlsSession &session, zend_string *name, zval *entry)
 {
@@ -326,45 +348,13 @@ bool add_sni_certificate(TlsSession &session, zend_string *name, zval *entry)
 		return add_sni_entry(session, name, cert_path, cert_path);
 	}
 
-	zval *cert = zend_hash_str_find(Z_ARRVAL_P(entry), ZEND_STRL("local_cert"));
-	if (!cert) {
-		php_error_docref(nullptr, E_WARNING, "local_cert not present in the array");
-		return false;
-	}
-	zend_string *cert_text = zval_try_get_string(cert);
-	if (!cert_text) {
-		return false;
-	}
-	bool cert_ok = check_path(ZSTR_VAL(cert_text), ZSTR_LEN(cert_text), cert_path,
-							  "SNI_server_certs local_cert in ssl stream context");
-	if (!cert_ok) {
-		php_error_docref(nullptr, E_WARNING,
-						 "Failed setting local cert chain file `%s'; could not open file",
-						 ZSTR_VAL(cert_text));
-	}
-	zend_string_release(cert_text);
-	if (!cert_ok) {
-		return false;
-	}
-
-	zval *key = zend_hash_str_find(Z_ARRVAL_P(entry), ZEND_STRL("local_pk"));
-	if (!key) {
-		php_error_docref(nullptr, E_WARNING, "local_pk not present in the array");
-		return false;
-	}
-	zend_string *key_text = zval_try_get_string(key);
-	if (!key_text) {
-		return false;
-	}
-	bool key_ok = check_path(ZSTR_VAL(key_text), ZSTR_LEN(key_text), key_path,
-							 "SNI_server_certs local_pk in ssl stream context");
-	if (!key_ok) {
-		php_error_docref(nullptr, E_WARNING,
-						 "Failed setting local private key file `%s';  could not open file",
-						 ZSTR_VAL(key_text));
-	}
-	zend_string_release(key_text);
-	return key_ok && add_sni_entry(session, name, cert_path, key_path);
+	return resolve_sni_file(
+			   entry, "local_cert", "SNI_server_certs local_cert in ssl stream context",
+			   "Failed setting local cert chain file `%s'; could not open file", cert_path) &&
+		   resolve_sni_file(entry, "local_pk", "SNI_server_certs local_pk in ssl stream context",
+							"Failed setting local private key file `%s';  could not open file",
+							key_path) &&
+		   add_sni_entry(session, name, cert_path, key_path);
 }
 
 bool enable_server_sni(php_stream *stream, TlsSession &session)
