@@ -80,75 +80,13 @@ const ECHO_PEER = <<<'CODE'
 	}
 	CODE;
 
+require __DIR__ . '/../inc/web_server.php';
+
 // The web server: stopped by its PID on every way out of the script.
 $web_server = null;
 register_shutdown_function(function () use (&$web_server) {
 	stop_web_server($web_server);
 });
-
-function stop_web_server($process): void
-{
-	if (!is_resource($process)) {
-		return;
-	}
-	// SIGINT lets the server shut down cleanly (closing its persistent streams); SIGKILL if
-	// it does not exit in time.
-	proc_terminate($process, 2);
-	for ($i = 0; $i < 600 && proc_get_status($process)['running']; $i++) {
-		usleep(50000);
-	}
-	if (proc_get_status($process)['running']) {
-		proc_terminate($process, 9);
-	}
-	proc_close($process);
-}
-
-function read_line($pipe, int $seconds): ?string
-{
-	$read = [$pipe];
-	$write = $except = null;
-	if (!stream_select($read, $write, $except, $seconds)) {
-		return null;
-	}
-	$line = fgets($pipe);
-	return $line === false ? null : rtrim($line);
-}
-
-function free_port(): int
-{
-	$socket = stream_socket_server('tcp://127.0.0.1:0');
-	$name = stream_socket_get_name($socket, false);
-	fclose($socket);
-	return (int)substr($name, strrpos($name, ':') + 1);
-}
-
-// Starts `php -S` with this file as its router, in one process (no PHP_CLI_SERVER_WORKERS),
-// on a port of its own choosing, or on ports found free for PHP versions that cannot listen
-// on port 0. Sets $process and returns the port.
-function start_web_server(&$process): int
-{
-	$environment = getenv();
-	unset($environment['PHP_CLI_SERVER_WORKERS']);
-	$failures = '';
-
-	for ($try = 0; $try < 5; $try++) {
-		$port = $try === 0 ? 0 : free_port();
-		$command = [...xport_php_command(), '-S', "127.0.0.1:$port", '-t', __DIR__, __FILE__];
-		$process = proc_open($command, [0 => ['pipe', 'r'], 1 => ['pipe', 'w'], 2 => ['redirect', 1]],
-			$pipes, null, $environment);
-		$output = '';
-		while (($line = read_line($pipes[1], 60)) !== null) {
-			$output .= "$line\n";
-			if (preg_match('~Development Server \(http://127\.0\.0\.1:(\d+)\) started~', $line, $m)
-				&& $m[1] !== '0') {
-				return (int)$m[1];
-			}
-		}
-		stop_web_server($process);
-		$failures .= "on port $port:\n$output";
-	}
-	throw new RuntimeException("the built-in web server did not start\n$failures");
-}
 
 function fetch(int $server_port, string $peer_address, int $request): array
 {
@@ -164,7 +102,7 @@ function fetch(int $server_port, string $peer_address, int $request): array
 }
 
 $peer = XportPeer::start(ECHO_PEER);
-$server_port = start_web_server($web_server);
+$server_port = start_web_server($web_server, __FILE__);
 
 $first = fetch($server_port, $peer->address, 1);
 $second = fetch($server_port, $peer->address, 2);
