@@ -955,9 +955,10 @@ php_stream *xport_socket_factory(const char *proto, size_t protolen, const char 
 	}
 	if (traits->enable_on_connect) {
 		state->crypto_method = crypto_method_for(*traits, context);
-		if (resource) {
-			set_url_name(*state, resource, resource_length);
-		}
+	}
+	// tcp:// streams need the name too: STARTTLS checks the peer against it.
+	if (state->tls_capable && resource) {
+		set_url_name(*state, resource, resource_length);
 	}
 
 	auto *data =

@@ -6,6 +6,7 @@
 #include "stream_state.h"
 
 #include <algorithm>
+#include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -493,18 +494,29 @@ std::optional<std::string> certificate_digest(X509 *certificate, const char *alg
 
 std::string plaintext_hint(const std::string &first_bytes) noexcept
 {
-	static const char *const greetings[] = {"220 ", "220-",      "HTTP/", "+OK",
-											"* OK", "* PREAUTH", "-ERR",  "SSH-"};
+	// Greetings of protocols that start in plaintext and upgrade with STARTTLS (SMTP, FTP,
+	// POP3, IMAP), and of two that have no TLS on that port at all.
+	static const char *const starttls_greetings[] = {"220 ", "220-",      "+OK",
+													 "* OK", "* PREAUTH", "-ERR"};
 
 	try {
-		for (const char *greeting : greetings) {
+		std::string seen = first_bytes.substr(0, first_bytes.find_first_of("\r\n"));
+		for (const char *greeting : starttls_greetings) {
 			if (first_bytes.compare(0, strlen(greeting), greeting) == 0) {
-				std::string seen = first_bytes.substr(0, first_bytes.find_first_of("\r\n"));
 				return "The server answered in plaintext (\"" + seen +
 					   "\"), not TLS: this port expects a STARTTLS upgrade. Connect with "
 					   "tcp:// and call stream_socket_enable_crypto() after the protocol's "
 					   "STARTTLS command, or use the server's implicit-TLS port";
 			}
+		}
+		if (first_bytes.compare(0, 5, "HTTP/") == 0) {
+			return "The server answered in plaintext (\"" + seen +
+				   "\"), not TLS: this port speaks plain HTTP. Use http://, or the server's "
+				   "HTTPS port";
+		}
+		if (first_bytes.compare(0, 4, "SSH-") == 0) {
+			return "The server answered in plaintext (\"" + seen +
+				   "\"), not TLS: this port speaks SSH";
 		}
 	} catch (...) {
 	}
@@ -540,9 +552,15 @@ void describe_name_mismatch(TlsSession &session, const char *expected) noexcept
 			names += (names.empty() ? "IP:" : ", IP:") + address;
 		}
 		for (const std::string &address : session.sans.ipv6) {
-			names += (names.empty() ? "IP:" : ", IP:") + address;
+			unsigned char bytes[16];
+			char compact[INET6_ADDRSTRLEN];
+			bool readable = inet_pton(AF_INET6, address.c_str(), bytes) == 1 &&
+							inet_ntop(AF_INET6, bytes, compact, sizeof compact);
+			names +=
+				(names.empty() ? "IP:" : ", IP:") + (readable ? std::string(compact) : address);
 		}
-		if (session.common_name.present) {
+		// PHP ignores the CN of a certificate that names hosts in its subjectAltName.
+		if (session.common_name.present && !session.sans.has_dns_uri_or_srv) {
 			names += (names.empty() ? "CN=" : ", CN=") + session.common_name.value;
 		}
 		session.failure_reason = std::string("the peer certificate is for ") +

@@ -847,15 +847,19 @@ void append_key_value(std::string &key, zval *value, int depth)
 void append_file_identity(std::string &key, const char *path)
 {
 	zend_stat_t info;
-	char identity[128];
+	char identity[160];
 
 	if (!path || VCWD_STAT(path, &info) != 0) {
 		append_key_text(key, "-");
 		return;
 	}
-	snprintf(identity, sizeof identity, "%lu:%lu:%ld:%ld", static_cast<unsigned long>(info.st_dev),
-			 static_cast<unsigned long>(info.st_ino), static_cast<long>(info.st_size),
-			 static_cast<long>(info.st_mtime));
+	// Size and times to the nanosecond, and ctime too: a certificate rewritten in place within
+	// a second, even at the same size, gets a new key.
+	snprintf(identity, sizeof identity, "%lu:%lu:%ld:%ld.%09ld:%ld.%09ld",
+			 static_cast<unsigned long>(info.st_dev), static_cast<unsigned long>(info.st_ino),
+			 static_cast<long>(info.st_size), static_cast<long>(info.st_mtim.tv_sec),
+			 static_cast<long>(info.st_mtim.tv_nsec), static_cast<long>(info.st_ctim.tv_sec),
+			 static_cast<long>(info.st_ctim.tv_nsec));
 	append_key_text(key, identity);
 }
 
@@ -1099,6 +1103,9 @@ bool apply_verification_policy(php_stream *stream, StreamState &state, TlsSessio
 	}
 	if (fingerprint) {
 		if (Z_TYPE_P(fingerprint) != IS_STRING && Z_TYPE_P(fingerprint) != IS_ARRAY) {
+			set_string(session.failure_reason,
+					   ZEND_STRL("peer_fingerprint must be a string or an array"));
+			session.failure_errno = EKEYREJECTED;
 			php_error_docref(nullptr, E_WARNING,
 							 "Expected peer fingerprint must be a string or an array");
 			return false;
@@ -1562,6 +1569,23 @@ void tls_prepare_select(php_stream *stream) noexcept
 	}
 }
 
+// Records why TLS failed on connect, with the connect attempts that came before.
+void remember_tls_failure(const StreamState &state, const php_stream_xport_param *xparam) noexcept
+{
+	const TlsSession *session = state.tls.get();
+	const char *reason =
+		!session ? "TLS could not be set up: an ssl context option was rejected (see the warning "
+				   "before this one)"
+		: session->failure_reason.empty() ? "TLS handshake failed"
+										  : session->failure_reason.c_str();
+
+	try {
+		remember_failure(state, "tls handshake", xparam->inputs.name, xparam->inputs.namelen,
+						 xparam->outputs.error_code, std::string(reason), &state.info.attempts);
+	} catch (...) {
+	}
+}
+
 void tls_after_connect(php_stream *stream, php_stream_xport_param *xparam) noexcept
 {
 	StreamState &state = *netstream(stream)->state;
@@ -1589,11 +1613,7 @@ void tls_after_connect(php_stream *stream, php_stream_xport_param *xparam) noexc
 		TlsSession *session = state.tls.get();
 		xparam->outputs.error_code =
 			session && session->failure_errno ? session->failure_errno : EPROTO;
-		remember_failure(state, "tls handshake", xparam->inputs.name, xparam->inputs.namelen,
-						 xparam->outputs.error_code,
-						 session && !session->failure_reason.empty()
-							 ? std::optional<std::string>(session->failure_reason)
-							 : std::optional<std::string>("TLS handshake failed"));
+		remember_tls_failure(state, xparam);
 	}
 }
 
@@ -1645,7 +1665,12 @@ void tls_add_info(const StreamState &state, zval *array) noexcept
 		add_assoc_bool(&tls, "resumed", SSL_session_reused(ssl));
 	}
 	add_assoc_string(&tls, "role", session->is_client ? "client" : "server");
-	if (session->sni_sent.empty()) {
+	// For a server, the name the client asked for.
+	const char *requested =
+		!session->is_client && ssl ? SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name) : nullptr;
+	if (requested) {
+		add_assoc_string(&tls, "sni", requested);
+	} else if (session->sni_sent.empty()) {
 		add_assoc_null(&tls, "sni");
 	} else {
 		add_assoc_stringl(&tls, "sni", session->sni_sent.data(), session->sni_sent.size());
