@@ -30,7 +30,7 @@ set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly REPO_ROOT
-readonly SUITE_DIRS="tcp udp options errors info persistent"
+readonly SUITE_DIRS="tcp udp options errors info persistent tls starttls"
 readonly ERROR_EXIT_CODE=86
 
 opt_jobs="$(nproc 2>/dev/null || echo 1)"
