@@ -37,5 +37,5 @@ install_missing_packages
 build
 
 if [ "${1:-}" != "--no-demo" ]; then
-	php -n -d extension="$root/modules/xport.so" -d xport.transports=tcp,udp scripts/demo.php
+	php -n -d extension="$root/modules/xport.so" scripts/demo.php
 fi
