@@ -20,12 +20,12 @@ readonly SRC_PACKAGE=php8.2
 # php8.2 is bookworm's PHP; its security updates live in a suite of their own.
 readonly SUITES=(bookworm bookworm-security)
 readonly CACHE_DIR="${XPORT_CACHE_DIR:-${HOME:-/root}/.cache/xport}"
-readonly DEFAULT_DIRS="ext/standard/tests/network ext/standard/tests/streams"
+readonly DEFAULT_DIRS="ext/standard/tests/network ext/standard/tests/streams ext/openssl/tests ext/ftp/tests"
 readonly PROBE_DIR=xport-conformance # inside the tree copy, holds the probe test
 
 opt_dirs="$DEFAULT_DIRS"
 opt_ext="$REPO_ROOT/modules/xport.so"
-opt_transports="tcp,udp"
+opt_transports="" # empty: xport's own default, every name it implements
 opt_jobs="$(nproc 2>/dev/null || echo 1)"
 opt_builtin_only=0
 opt_skip_slow=0
@@ -45,7 +45,7 @@ Runs PHP's own tests with the built-in transports and with xport, and lists regr
   --dirs "A B"        test directories (or .phpt files), relative to the php-src tree
                       (default: $DEFAULT_DIRS)
   --ext PATH          the xport extension to load (default: <repo>/modules/xport.so)
-  --transports LIST   value of xport.transports in the xport run (default: tcp,udp)
+  --transports LIST   value of xport.transports in the xport run (default: xport's default)
   -j N                parallel test workers per run (default: number of cores)
   --builtin-only      run only the built-in pass (checks the environment; no comparison)
   --skip-slow         set SKIP_SLOW_TESTS=1 (skips several loopback server tests)
@@ -368,7 +368,10 @@ write_xport_ini()
 {
 	local dir="$WORK/xport-ini"
 	mkdir -p "$dir"
-	printf 'extension=%s\nxport.transports=%s\n' "$opt_ext" "$opt_transports" >"$dir/zz-xport.ini"
+	printf 'extension=%s\n' "$opt_ext" >"$dir/zz-xport.ini"
+	if [[ -n "$opt_transports" ]]; then
+		printf 'xport.transports=%s\n' "$opt_transports" >>"$dir/zz-xport.ini"
+	fi
 	XPORT_SCAN_DIR="${PHP_INI_SCAN_DIR:-}:$dir"
 }
 
@@ -515,7 +518,7 @@ run_xport_pass()
 	probe="$(write_probe yes)"
 	write_xport_ini
 	preflight_xport
-	say "running php-src tests with xport ($opt_ext, xport.transports=$opt_transports)"
+	say "running php-src tests with xport ($opt_ext, xport.transports=${opt_transports:-default})"
 	# shellcheck disable=SC2086
 	run_tests "$XPORT_SCAN_DIR" "$WORK/xport.txt" "$WORK/xport.log" "$opt_jobs" "$probe" $opt_dirs
 	check_probe xport "$WORK/xport.txt" "$WORK/xport.log" "$probe" \

@@ -39,9 +39,7 @@ run() {
 run unit make -s unit-test
 run phpt bash scripts/phpt.sh
 # PHP's own tests for every transport directory, with xport's default settings.
-run conformance bash scripts/conformance.sh \
-	--dirs "ext/standard/tests/network ext/standard/tests/streams ext/openssl/tests ext/ftp/tests" \
-	--transports "$(php -n -d extension="$root/modules/xport.so" -r 'echo ini_get("xport.transports");')"
+run conformance bash scripts/conformance.sh
 
 echo "tests: $total_passed passed, $total_failed failed"
 [ "$total_failed" -eq 0 ]
