@@ -35,7 +35,9 @@ $peer = xport_tls_peer('$address = ' . var_export(stream_socket_get_name($server
 	$client = stream_socket_client("tcp://$address", $errno, $errstr, 10);
 	peer_ready($client);
 	fwrite($client, "\x16\x03\x01\x00\x01\x01");
-	peer_say('client reads: ' . json_encode(fread($client, 100)) . ', eof ' . var_export(feof($client), true));
+	// The server closes with the six bytes unread, so the close may come as a reset (false)
+	// or an end of file (""), depending on which arrives first; either way no data.
+	peer_say('client reads: ' . json_encode((string) fread($client, 100)) . ', eof ' . var_export(feof($client), true));
 	CODE);
 var_dump(stream_socket_accept($server, 10));
 echo $peer->stop();
@@ -73,4 +75,4 @@ Warning: stream_socket_accept(): Failed to enable crypto in %s on line %d
 
 Warning: stream_socket_accept(): Accept failed: Success in %s on line %d
 bool(false)
-client reads: false, eof true
+client reads: "", eof true
