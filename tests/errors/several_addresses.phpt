@@ -2,18 +2,25 @@
 errors: when every address of a name is refused, errstr lists each one after PHP's text
 --EXTENSIONS--
 xport
-sockets
+--DESCRIPTION--
+Runs in a private network namespace where dual.xport.test resolves to ::1 and 127.0.0.1
+(tests/inc/dual_stack_netns.inc, without its SYN drop), so it needs no dual-stack
+"localhost" on the machine.
 --SKIPIF--
 <?php
-$families = [];
-foreach (socket_addrinfo_lookup('localhost', null, ['ai_socktype' => SOCK_STREAM]) ?: [] as $info) {
-	$families[socket_addrinfo_explain($info)['ai_family']] = true;
+require __DIR__ . '/../inc/dual_stack_netns.inc';
+$reason = xport_netns_skip_reason();
+if ($reason !== null) {
+	die("skip $reason");
 }
-if (count($families) < 2) die('skip "localhost" does not resolve to both 127.0.0.1 and ::1 here');
 ?>
 --INI--
 xport.transports=tcp,udp
 --FILE--
+<?php
+require __DIR__ . '/../inc/dual_stack_netns.inc';
+
+$child = <<<'PHP'
 <?php
 // A port free on both loopback addresses a moment ago.
 $tries = 0;
@@ -25,7 +32,7 @@ do {
 } while (!$v4 && ++$tries < 20);
 fclose($v4);
 
-var_dump(stream_socket_client("tcp://localhost:$port", $errno, $errstr, 10));
+var_dump(stream_socket_client("tcp://dual.xport.test:$port", $errno, $errstr, 10));
 var_dump($errno);
 var_dump(preg_match('/^Connection refused \((.*)\)$/', $errstr, $match));
 $parts = explode('; ', $match[1]);
@@ -42,14 +49,19 @@ var_dump($match[1] === implode('; ', array_map(fn($a) => "{$a['address']}: {$a['
 
 echo "-- one address listening: connected, the other attempt recorded if it came first\n";
 $server = stream_socket_server("tcp://127.0.0.1:$port", $errno, $errstr);
-$client = stream_socket_client("tcp://localhost:$port", $errno, $errstr, 10);
+$client = stream_socket_client("tcp://dual.xport.test:$port", $errno, $errstr, 10);
 var_dump(is_resource($client), $errno, $errstr);
 $info = xport_stream_info($client);
 var_dump($info['family'], end($info['attempts'])['result']);
+PHP;
+
+[$status, $stdout, $stderr] = xport_netns_php($child, false);
+echo $stdout, $stderr;
+var_dump($status);
 ?>
 --EXPECTF--
 
-Warning: stream_socket_client(): Unable to connect to tcp://localhost:%d (Connection refused (%s: Connection refused; %s: Connection refused)) in %s on line %d
+Warning: stream_socket_client(): Unable to connect to tcp://dual.xport.test:%d (Connection refused (%s: Connection refused; %s: Connection refused)) in %s on line %d
 bool(false)
 int(111)
 int(1)
@@ -75,3 +87,4 @@ int(0)
 string(0) ""
 string(4) "ipv4"
 string(9) "connected"
+int(0)
