@@ -170,6 +170,8 @@ main()
 		opt_keep=1
 	else
 		WORK="$(mktemp -d "${TMPDIR:-/tmp}/xport-ubsan.XXXXXX")"
+		# Readable by all: a test may run its client as another user, who loads xport.so from here.
+		chmod 755 "$WORK"
 	fi
 	trap cleanup EXIT
 	TREE="$WORK/tree"

@@ -171,6 +171,8 @@ main()
 
 	started=$SECONDS
 	WORK="$(mktemp -d "${TMPDIR:-/tmp}/xport-valgrind.XXXXXX")"
+	# Readable by all: a test may run its client as another user, who loads xport.so from here.
+	chmod 755 "$WORK"
 	trap cleanup EXIT
 	copy_tests
 

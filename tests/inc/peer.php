@@ -51,6 +51,8 @@ final class XportPeer
 	/** @var XportPeer[] peers still running, stopped at shutdown if a test forgot one */
 	private static array $running = [];
 	private static bool $cleanupRegistered = false;
+	/** the process that started the peers: a forked child must leave them to its parent */
+	private static int $ownerPid = 0;
 
 	public readonly string $address;
 	/** xport_stream_info() of the worker's announced stream, as the worker saw it */
@@ -87,6 +89,7 @@ final class XportPeer
 		if (!self::$cleanupRegistered) {
 			register_shutdown_function([self::class, 'stopAll']);
 			self::$cleanupRegistered = true;
+			self::$ownerPid = getmypid();
 		}
 
 		$line = $peer->readLine();
@@ -170,6 +173,9 @@ final class XportPeer
 
 	public static function stopAll(): void
 	{
+		if (getmypid() !== self::$ownerPid) {
+			return;
+		}
 		foreach (self::$running as $peer) {
 			echo $peer->stop();
 		}
