@@ -445,7 +445,7 @@ int op_accept(php_stream *stream, php_xport_netstream *data, php_stream_xport_pa
 	client->net.is_blocked = 1;
 	client->net.timeout_event = 0;
 	client->state = client_state;
-	client->poll_before_read = false;
+	client->read_pacer = ReadPacer();
 
 	client_state->tls_capable = data->state->tls_capable;
 	client_state->transport = data->state->transport;
@@ -691,13 +691,17 @@ ssize_t xport::plain_read(php_stream *stream, char *buffer, size_t count) noexce
 		net.timeout_event = 0;
 	}
 
-	// Streaming reads find data waiting and need no poll; replies to a request usually do
-	// not, and then polling first saves the recv that would only say EAGAIN.
+	ReadPacer &pacer = data->read_pacer;
+	bool poll_first = net.is_blocked && pacer.poll_first();
 	ssize_t received = -1;
 	int error = EAGAIN;
-	if (!data->poll_before_read || !net.is_blocked) {
+	if (!poll_first) {
 		received = recv(net.socket, buffer, count, MSG_DONTWAIT);
 		error = errno;
+		if (net.is_blocked) {
+			received < 0 && would_block(error) ? pacer.nothing_was_waiting()
+											   : pacer.data_was_waiting();
+		}
 	}
 	if (received < 0 && would_block(error) && net.is_blocked) {
 		int ready = wait_for(net.socket, POLLIN | POLLPRI, stream_timeout(net));
@@ -707,9 +711,9 @@ ssize_t xport::plain_read(php_stream *stream, char *buffer, size_t count) noexce
 		}
 		received = recv(net.socket, buffer, count, MSG_DONTWAIT);
 		error = errno;
-		data->poll_before_read = received >= 0 && static_cast<size_t>(received) < count;
-	} else {
-		data->poll_before_read = false;
+		if (received >= 0) {
+			pacer.read_after_poll(static_cast<size_t>(received), count);
+		}
 	}
 
 	if (received < 0) {

@@ -15,6 +15,7 @@ extern "C" {
 
 #include "address.h"
 #include "connector.h"
+#include "read_pacer.h"
 #include "tls.h"
 
 namespace xport {
@@ -78,10 +79,8 @@ struct StreamState {
 struct php_xport_netstream {
 	php_netstream_data_t net;
 	xport::StreamState *state;
-	// The last read found nothing waiting, so the next one polls before reading: in a
-	// request/response exchange the reply is rarely there yet, and recv-first would cost an
-	// extra system call per read.
-	bool poll_before_read;
+	// Whether the next blocking read polls before it reads (see read_pacer.h).
+	xport::ReadPacer read_pacer;
 };
 
 namespace xport {

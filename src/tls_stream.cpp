@@ -1368,6 +1368,18 @@ ssize_t tls_io(php_stream *stream, char *buffer, size_t count, bool reading)
 	Micros timeout = began_blocked ? stream_timeout(net) : -1;
 	bool has_timeout = began_blocked && session.fd_non_blocking && timeout > 0;
 	Micros start = monotonic_micros();
+	// As for plain reads (read_pacer.h), but only when OpenSSL holds no bytes of its own:
+	// then SSL_read() would start with a read() of the socket.
+	ReadPacer &pacer = data->read_pacer;
+	bool paced = reading && began_blocked && session.fd_non_blocking && !SSL_has_pending(ssl);
+	bool polled = false;
+	if (paced && pacer.poll_first()) {
+		if (wait_for(net.socket, POLLIN | POLLPRI, has_timeout ? timeout : -1) == 0) {
+			net.timeout_event = 1;
+			return -1;
+		}
+		polled = true;
+	}
 
 	for (;;) {
 		Micros elapsed = monotonic_micros() - start;
@@ -1378,6 +1390,16 @@ ssize_t tls_io(php_stream *stream, char *buffer, size_t count, bool reading)
 		ERR_clear_error();
 		result = reading ? SSL_read(ssl, buffer, length) : SSL_write(ssl, buffer, length);
 		int saved_errno = errno;
+		if (paced) {
+			if (polled) {
+				pacer.read_after_poll(result > 0 ? static_cast<size_t>(result) : 0, count);
+			} else if (result > 0) {
+				pacer.data_was_waiting();
+			} else if (SSL_get_error(ssl, result) == SSL_ERROR_WANT_READ) {
+				pacer.nothing_was_waiting();
+			}
+			paced = false; // only the first attempt tells whether data was waiting
+		}
 		if (reading && session.renegotiation && session.renegotiation->tripped) {
 			handle_renegotiation_trip(stream, *session.renegotiation);
 		}
