@@ -287,14 +287,44 @@ bool set_server_options(php_stream *stream, SSL_CTX *context)
 	return true;
 }
 
-// TODO: SNI_server_certs contexts are built for every accepted stream; they could be shared
-// like the main context, keyed on their files' identities.
+// Cache keys (see "Shared contexts" below).
+void append_key(std::string &key, const char *text, size_t length) noexcept;
+void append_key_text(std::string &key, const char *text);
+void append_key_value(std::string &key, zval *value, int depth);
+void append_file_identity(std::string &key, const char *path);
+
+// The context of one SNI_server_certs entry, shared like the main context: keyed on both
+// files' paths and identities, so a renewed certificate gets a new one, and a failed build
+// is never kept.
+SslCtxPtr obtain_sni_context(TlsSession &session, const char *cert, const char *key)
+{
+	std::string cache_key;
+	append_key_text(cache_key, "sni");
+	append_key_text(cache_key, cert);
+	append_file_identity(cache_key, cert);
+	append_key_text(cache_key, key);
+	append_file_identity(cache_key, key);
+
+	ContextCache *cache = context_cache();
+	ContextCache::Notes notes;
+	if (cache && !cache_key.empty()) {
+		if (SSL_CTX *shared = cache->find(cache_key, notes)) {
+			return SslCtxPtr(shared);
+		}
+	}
+	SslCtxPtr context = new_sni_context(session, cert, key);
+	if (context && cache && !cache_key.empty()) {
+		cache->put(cache_key, context.get(), notes);
+	}
+	return context;
+}
+
 bool add_sni_entry(TlsSession &session, zend_string *name, const char *cert, const char *key)
 {
 	bool added = false;
 
 	try {
-		SslCtxPtr context = new_sni_context(session, cert, key);
+		SslCtxPtr context = obtain_sni_context(session, cert, key);
 		if (context) {
 			session.sni_contexts.emplace_back(std::string(ZSTR_VAL(name), ZSTR_LEN(name)),
 											  std::move(context));
@@ -551,11 +581,6 @@ bool build_context(php_stream *stream, TlsSession &session, int method_flags)
 }
 
 // --- Shared contexts ----------------------------------------------------------------------------
-
-void append_key(std::string &key, const char *text, size_t length) noexcept;
-void append_key_text(std::string &key, const char *text);
-void append_key_value(std::string &key, zval *value, int depth);
-void append_file_identity(std::string &key, const char *path);
 
 // Every option that goes into the SSL_CTX, and the identity of every file it reads.
 const char *const kContextKeyOptions[] = {
