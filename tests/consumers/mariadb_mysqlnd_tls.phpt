@@ -10,7 +10,7 @@ pdo_mysql
 --SKIPIF--
 <?php
 require __DIR__ . '/../inc/services.php';
-echo xport_service_skip_without('mariadbd', 'mariadb-install-db');
+echo xport_tls_skip_without('mariadbd', 'mariadb-install-db');
 ?>
 --FILE--
 <?php
@@ -31,13 +31,13 @@ echo "xport saw: {$error['operation']} {$error['transport']}://",
 
 $user = xport_service_is_root() ? ['--user=root'] : [];
 $common = ['--no-defaults', "--datadir=$dir/data", '--innodb-log-file-size=4M'];
-$install = XportService::start(array_merge([xport_service_tool('mariadb-install-db')], $common, $user,
+$install = XportService::start(array_merge([xport_tls_tool('mariadb-install-db')], $common, $user,
 	['--auth-root-authentication-method=normal', '--skip-test-db']), "$dir/install.log");
 for ($i = 0; $i < 1200 && $install->running(); $i++) {
 	usleep(50000);
 }
 $install->stop();
-$server = XportService::start(array_merge([xport_service_tool('mariadbd')], $common, $user, [
+$server = XportService::start(array_merge([xport_tls_tool('mariadbd')], $common, $user, [
 	'--bind-address=127.0.0.1', "--port=$port", "--socket=$socket", "--pid-file=$dir/mysqld.pid",
 	'--skip-name-resolve', '--ssl-cert=' . $files->path('server.crt'),
 	'--ssl-key=' . $files->path('server.key'), '--ssl-ca=' . $files->path('ca.crt'),

@@ -6,7 +6,7 @@ openssl
 --SKIPIF--
 <?php
 require __DIR__ . '/../inc/services.php';
-echo xport_service_skip_without('nginx');
+echo xport_tls_skip_without('nginx');
 ?>
 --FILE--
 <?php
@@ -43,7 +43,7 @@ file_put_contents("$dir/nginx.conf", <<<CONF
 	}
 	CONF);
 $nginx = XportService::start([
-	xport_service_tool('nginx'), '-p', $dir, '-e', "$dir/error.log", '-c', "$dir/nginx.conf",
+	xport_tls_tool('nginx'), '-p', $dir, '-e', "$dir/error.log", '-c', "$dir/nginx.conf",
 ], "$dir/nginx.out");
 if (!$nginx->waitForPort($httpsPort) || !$nginx->waitForPort($httpPort)) {
 	die("nginx did not start:\n" . $nginx->log() . @file_get_contents("$dir/error.log"));

@@ -6,7 +6,7 @@ openssl
 --SKIPIF--
 <?php
 require __DIR__ . '/../inc/services.php';
-echo xport_service_skip_without('vsftpd');
+echo xport_tls_skip_without('vsftpd');
 if (!xport_service_is_root()) {
 	echo 'skip vsftpd must start as root';
 }
@@ -49,7 +49,7 @@ function start_vsftpd(string $dir, string $name, bool $reuse): array
 		$config .= "$key=$value\n";
 	}
 	file_put_contents("$dir/$name.conf", $config);
-	$server = XportService::start([xport_service_tool('vsftpd'), "$dir/$name.conf"], "$dir/$name.log");
+	$server = XportService::start([xport_tls_tool('vsftpd'), "$dir/$name.conf"], "$dir/$name.log");
 	if (!$server->waitForPort($port)) {
 		die("vsftpd did not start:\n" . $server->log());
 	}

@@ -11,28 +11,6 @@ require_once __DIR__ . '/tls.php';
 
 const XPORT_SERVICE_WAIT_SECONDS = 30;
 
-// The absolute path of a program on PATH or in the sbin directories, or null.
-function xport_service_tool(string $name): ?string
-{
-	foreach (['/usr/local/sbin', '/usr/sbin', '/sbin'] as $dir) {
-		if (is_file("$dir/$name") && is_executable("$dir/$name")) {
-			return "$dir/$name";
-		}
-	}
-	return xport_tls_tool($name);
-}
-
-// For --SKIPIF--: "skip ..." when one of the programs is missing, else an empty string.
-function xport_service_skip_without(string ...$tools): string
-{
-	foreach ($tools as $tool) {
-		if (xport_service_tool($tool) === null) {
-			return "skip $tool is not installed";
-		}
-	}
-	return '';
-}
-
 // Whether this process runs as root (posix is not loaded under `php -n`).
 function xport_service_is_root(): bool
 {

@@ -18,10 +18,12 @@ ini_set('pcre.jit', '0');
 
 const XPORT_TLS_WAIT_SECONDS = 10;
 
-// The absolute path of an executable on PATH, or null.
+// The absolute path of an executable on PATH or in the sbin directories (servers live there,
+// and PATH may lack them), or null.
 function xport_tls_tool(string $name): ?string
 {
-	foreach (explode(PATH_SEPARATOR, getenv('PATH') ?: '/usr/local/bin:/usr/bin:/bin') as $dir) {
+	$dirs = explode(PATH_SEPARATOR, getenv('PATH') ?: '/usr/local/bin:/usr/bin:/bin');
+	foreach (array_merge($dirs, ['/usr/local/sbin', '/usr/sbin', '/sbin']) as $dir) {
 		$path = rtrim($dir, '/') . '/' . $name;
 		if ($dir !== '' && is_file($path) && is_executable($path)) {
 			return $path;

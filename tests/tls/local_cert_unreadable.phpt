@@ -6,7 +6,7 @@ openssl
 --SKIPIF--
 <?php
 require __DIR__ . '/../inc/services.php';
-if (xport_service_is_root() && xport_service_tool('setpriv') === null) {
+if (xport_service_is_root() && xport_tls_tool('setpriv') === null) {
 	die('skip root reads mode 000 files, and setpriv (util-linux) is missing to drop that right');
 }
 ?>
@@ -42,7 +42,7 @@ file_put_contents($files->path('client.php'), <<<'CODE'
 chmod($files->path('client.php'), 0644);
 $command = array_merge(xport_php_command(), [$files->path('client.php'), $address, $files->dir]);
 if (xport_service_is_root()) {
-	$command = array_merge([xport_service_tool('setpriv'), '--reuid=65534', '--regid=65534', '--clear-groups'],
+	$command = array_merge([xport_tls_tool('setpriv'), '--reuid=65534', '--regid=65534', '--clear-groups'],
 		$command);
 }
 $spec = [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['pipe', 'w']];
