@@ -571,6 +571,31 @@ void describe_name_mismatch(TlsSession &session, const char *expected) noexcept
 	}
 }
 
+namespace {
+
+// What the local settings say about a failed handshake's TLS versions, or "".
+std::string version_hint(SSL *ssl, int reason)
+{
+	int highest = SSL_get_max_proto_version(ssl);
+	int level = SSL_get_security_level(ssl);
+
+	// OpenSSL 3 turns TLS 1.0 and 1.1 off from security level 1 on.
+	if (highest != 0 && highest < TLS1_2_VERSION && level >= 1) {
+		return "; TLS 1.0 and 1.1 need OpenSSL security level 0 and this stream's is " +
+			   std::to_string(level) +
+			   ": set the 'security_level' ssl context option to 0 (the peer must allow them "
+			   "too), or use TLS 1.2 or later";
+	}
+	if (reason == SSL_R_UNSUPPORTED_PROTOCOL || reason == SSL_R_TLSV1_ALERT_PROTOCOL_VERSION) {
+		return "; the two sides have no TLS version in common: see crypto_method, "
+			   "min_proto_version and max_proto_version (a tlsv1.x:// transport allows one "
+			   "version only)";
+	}
+	return "";
+}
+
+} // namespace
+
 void describe_handshake_failure(TlsSession &session, const SslOutcome &outcome) noexcept
 {
 	try {
@@ -589,6 +614,9 @@ void describe_handshake_failure(TlsSession &session, const SslOutcome &outcome) 
 		}
 		session.failure_reason = "TLS handshake failed (" + what + ") in state \"" +
 								 (ssl ? SSL_state_string_long(ssl) : "?") + "\"";
+		if (ssl) {
+			session.failure_reason += version_hint(ssl, ERR_GET_REASON(outcome.reason));
+		}
 	} catch (...) {
 	}
 }

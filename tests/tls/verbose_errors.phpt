@@ -1,5 +1,5 @@
 --TEST--
-tls: xport.verbose_errors=1 puts the reason of a TLS failure into $errstr and the warnings
+tls: xport.verbose_errors=1 puts the reason of a TLS failure (certificate, name, versions, plaintext) into $errstr and the warnings
 --EXTENSIONS--
 xport
 openssl
@@ -26,6 +26,19 @@ echo "-- an untrusted self-signed certificate\n";
 connect($files, 'selfsigned', ['peer_name' => 'localhost']);
 echo "-- a name the certificate does not hold\n";
 connect($files, 'server', ['peer_name' => 'other.xport.test']);
+
+echo "-- tlsv1.0:// at OpenSSL's default security level\n";
+$peer = xport_tls_server_peer($files, 'server.pem');
+$context = stream_context_create(['ssl' => ['cafile' => $files->path('ca.crt'), 'peer_name' => 'localhost']]);
+$client = @stream_socket_client("tlsv1.0://$peer->address", $errno, $errstr, 10, STREAM_CLIENT_CONNECT, $context);
+echo 'stream: ', $client ? 'connected' : 'false', ", errno $errno\nerrstr: $errstr\n";
+echo $peer->stop();
+
+echo "-- tlsv1.3:// to a server that stops at TLS 1.2\n";
+$peer = xport_tls_server_peer($files, 'server.pem', 1, ['max_proto_version' => STREAM_CRYPTO_PROTO_TLSv1_2]);
+$client = @stream_socket_client("tlsv1.3://$peer->address", $errno, $errstr, 10, STREAM_CLIENT_CONNECT, $context);
+echo 'stream: ', $client ? 'connected' : 'false', ", errno $errno\nerrstr: $errstr\n";
+echo $peer->stop();
 
 echo "-- a plaintext greeting\n";
 $peer = xport_tls_peer(<<<'CODE'
@@ -68,6 +81,14 @@ stream: false, errno 129
 errstr: the peer certificate is for DNS:localhost, IP:127.0.0.1, IP:::1, not for the expected name `other.xport.test' (set peer_name to a name the certificate holds)
 the same reason in xport_last_error(): true
 server: handshake done
+-- tlsv1.0:// at OpenSSL's default security level
+stream: false, errno 71
+errstr: TLS handshake failed (SSL operation failed with code 1. OpenSSL Error messages: error:%s:SSL routines::%s) in state "%s"; TLS 1.0 and 1.1 need OpenSSL security level 0 and this stream's is %d: set the 'security_level' ssl context option to 0 (the peer must allow them too), or use TLS 1.2 or later
+server: handshake failed
+-- tlsv1.3:// to a server that stops at TLS 1.2
+stream: false, errno 71
+errstr: TLS handshake failed (SSL operation failed with code 1. OpenSSL Error messages: error:0A00042E:SSL routines::tlsv1 alert protocol version) in state "%s"; the two sides have no TLS version in common: see crypto_method, min_proto_version and max_proto_version (a tlsv1.x:// transport allows one version only)
+server: handshake failed
 -- a plaintext greeting
 
 Warning: stream_socket_client(): SSL operation failed with code 1. OpenSSL Error messages:
