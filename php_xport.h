@@ -12,6 +12,7 @@
 extern zend_module_entry xport_module_entry;
 #define phpext_xport_ptr &xport_module_entry
 
+/* clang-format off */
 ZEND_BEGIN_MODULE_GLOBALS(xport)
 	/* Comma-separated transport names xport registers (system INI). */
 	char *transports;
@@ -26,6 +27,7 @@ ZEND_BEGIN_MODULE_GLOBALS(xport)
 	/* SSL_CTX objects shared by streams with one configuration (xport::ContextCache). */
 	void *context_cache;
 ZEND_END_MODULE_GLOBALS(xport)
+/* clang-format on */
 
 ZEND_EXTERN_MODULE_GLOBALS(xport)
 

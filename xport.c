@@ -30,6 +30,7 @@ typedef struct xport_replaced {
 static xport_replaced replaced_transports[16]; /* more than xport implements */
 static size_t replaced_count;
 
+/* clang-format off */
 PHP_INI_BEGIN()
 	/* Every name xport implements; a list restricts xport to some of them. */
 	STD_PHP_INI_ENTRY("xport.transports", XPORT_ALL_TRANSPORTS, PHP_INI_SYSTEM, OnUpdateString, transports,
@@ -39,6 +40,7 @@ PHP_INI_BEGIN()
 	STD_PHP_INI_BOOLEAN("xport.verbose_errors", "0", PHP_INI_ALL, OnUpdateBool,
 		verbose_errors, zend_xport_globals, xport_globals)
 PHP_INI_END()
+/* clang-format on */
 
 static PHP_GINIT_FUNCTION(xport)
 {
@@ -94,8 +96,9 @@ static void xport_check_transport_list(const char *list)
 			snprintf(item, sizeof(item), "%.*s", (int)(item_length - start), cursor + start);
 			if (php_xport_factory_for(item) == NULL) {
 				php_error_docref(NULL, E_WARNING,
-					"xport.transports names \"%s\", which xport does not implement; "
-					"PHP's own transport stays in place", item);
+								 "xport.transports names \"%s\", which xport does not implement; "
+								 "PHP's own transport stays in place",
+								 item);
 			}
 		}
 		cursor = end ? end + 1 : NULL;
@@ -112,7 +115,8 @@ static void xport_register_transports(void)
 		const char *name = php_xport_transport_names[i];
 		xport_replaced *entry;
 
-		if (!xport_name_listed(list, name) || replaced_count >= sizeof(replaced_transports) / sizeof(replaced_transports[0])) {
+		if (!xport_name_listed(list, name) ||
+			replaced_count >= sizeof(replaced_transports) / sizeof(replaced_transports[0])) {
 			continue;
 		}
 		entry = &replaced_transports[replaced_count++];
@@ -152,7 +156,8 @@ static PHP_MINIT_FUNCTION(xport)
 
 	/* Persistent streams and registered factories would outlive code loaded by dl(). */
 	if (type == MODULE_TEMPORARY) {
-		php_error_docref(NULL, E_WARNING,
+		php_error_docref(
+			NULL, E_WARNING,
 			"xport cannot be loaded with dl(); load it from php.ini with extension=xport");
 		return FAILURE;
 	}
@@ -202,9 +207,11 @@ PHP_FUNCTION(xport_stream_info)
 	zval *zstream;
 	php_stream *stream;
 
+	/* clang-format off */
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_RESOURCE(zstream)
 	ZEND_PARSE_PARAMETERS_END();
+	/* clang-format on */
 
 	php_stream_from_zval(stream, zstream);
 	php_xport_stream_info(stream, return_value);
@@ -217,6 +224,7 @@ PHP_FUNCTION(xport_last_error)
 	php_xport_last_error(return_value);
 }
 
+/* clang-format off */
 static const zend_module_dep xport_deps[] = {
 	/* Start after ext/openssl, whose MINIT registers the tcp:// factory we replace. */
 	ZEND_MOD_OPTIONAL("openssl")
@@ -241,6 +249,7 @@ zend_module_entry xport_module_entry = {
 	NULL,
 	STANDARD_MODULE_PROPERTIES_EX
 };
+/* clang-format on */
 
 #ifdef COMPILE_DL_XPORT
 #ifdef ZTS

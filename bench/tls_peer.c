@@ -55,7 +55,7 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN); /* a client that hangs up must not end the peer */
 	SSL_CTX *ctx = SSL_CTX_new(TLS_server_method());
 	if (SSL_CTX_use_certificate_chain_file(ctx, argv[1]) != 1 ||
-	    SSL_CTX_use_PrivateKey_file(ctx, argv[1], SSL_FILETYPE_PEM) != 1) {
+		SSL_CTX_use_PrivateKey_file(ctx, argv[1], SSL_FILETYPE_PEM) != 1) {
 		ERR_print_errors_fp(stderr);
 		return 1;
 	}
