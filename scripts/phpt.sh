@@ -17,25 +17,9 @@ set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly REPO_ROOT
 
-find_php()
-{
-	local configured=""
-
-	if [[ -n "${PHP:-}" ]]; then
-		echo "$PHP"
-		return
-	fi
-	if [[ -f "$REPO_ROOT/Makefile" ]]; then
-		configured="$(sed -n 's/^PHP_EXECUTABLE = //p' "$REPO_ROOT/Makefile")"
-	fi
-	if [[ -n "$configured" && -x "$configured" ]]; then
-		echo "$configured"
-	elif command -v php8.2 >/dev/null; then
-		command -v php8.2
-	else
-		command -v php
-	fi
-}
+SCRIPT_LABEL=phpt
+# shellcheck source=scripts/common.sh
+source "$REPO_ROOT/scripts/common.sh"
 
 # phpize copies run-tests.php into the tree; fall back to the copy php-dev installs.
 find_run_tests()

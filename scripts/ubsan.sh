@@ -39,25 +39,9 @@ Test paths are relative to the repository (default: every .phpt under tests/).
 EOF
 }
 
-say()
-{
-	printf 'ubsan: %s\n' "$*"
-}
-
-die()
-{
-	say "$*" >&2
-	exit 2
-}
-
-cleanup()
-{
-	if [[ -n "$WORK" && $opt_keep -eq 0 ]]; then
-		rm -rf "$WORK"
-	elif [[ -n "$WORK" ]]; then
-		say "scratch directory kept: $WORK"
-	fi
-}
+SCRIPT_LABEL=ubsan
+# shellcheck source=scripts/common.sh
+source "$REPO_ROOT/scripts/common.sh"
 
 # Copies what git tracks, plus new files git does not ignore, as they are in the work tree:
 # build output in the tree never reaches the copy. Outside a git checkout, everything but

@@ -56,28 +56,10 @@ Environment: XPORT_EXTENSION (default: <repo>/modules/xport.so), PHP (see script
 EOF
 }
 
-say()
-{
-	printf 'valgrind: %s\n' "$*"
-}
+SCRIPT_LABEL=valgrind
+# shellcheck source=scripts/common.sh
+source "$REPO_ROOT/scripts/common.sh"
 
-die()
-{
-	say "$*" >&2
-	exit 2
-}
-
-cleanup()
-{
-	if [[ -n "$WORK" && $opt_keep -eq 0 ]]; then
-		rm -rf "$WORK"
-	elif [[ -n "$WORK" ]]; then
-		say "scratch directory kept: $WORK"
-	fi
-}
-
-# The test sources as git sees them (tracked, or new and not ignored): no stale output of
-# earlier runs comes along. Outside a git checkout, tests/ is copied whole.
 # PHP's own streams/gh8409.phpt, from the php-src tree scripts/conformance.sh unpacked: an
 # error handler turns the connect warning into a fatal error. PHP itself leaks the warning's
 # buffers when a handler bails out like that, with the built-ins as much as with xport, so
@@ -117,7 +99,7 @@ run_gh8409()
 
 	# Without the suite's VALGRIND_OPTS: its stop at the first error would cut the leak summary.
 	output=$(env -u VALGRIND_OPTS USE_ZEND_ALLOC=0 valgrind --tool=memcheck --leak-check=full \
-		--log-file="$WORK/gh8409-$name.log" "$(find_php_binary)" -n "$@" "$script" 2>&1) || true
+		--log-file="$WORK/gh8409-$name.log" "$(find_php)" -n "$@" "$script" 2>&1) || true
 	if [[ "$output" != *"OK: persistent stream closed"* ]] ||
 		! grep -qE 'LEAK SUMMARY|All heap blocks were freed' "$WORK/gh8409-$name.log" ||
 		grep -qE 'Invalid (read|write|free)|uninitialised|Mismatched free' "$WORK/gh8409-$name.log"; then
@@ -134,17 +116,9 @@ lost_bytes()
 	awk '/(definitely|indirectly) lost:/ { gsub(",", "", $4); total += $4 } END { print total + 0 }' "$1"
 }
 
-find_php_binary()
-{
-	if [[ -n "${PHP:-}" ]]; then
-		echo "$PHP"
-	elif command -v php8.2 >/dev/null; then
-		command -v php8.2
-	else
-		command -v php
-	fi
-}
 
+# The test sources as git sees them (tracked, or new and not ignored): no stale output of
+# earlier runs comes along. Outside a git checkout, tests/ is copied whole.
 copy_tests()
 {
 	mkdir -p "$WORK"
