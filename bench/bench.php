@@ -1,40 +1,63 @@
 <?php
-// The benchmark's PHP client: the same three workloads as client.c, through whichever
-// tcp:// transport this PHP has (the built-in one, or xport's when it is loaded).
-// Usage: php bench.php PORT CONNECTS ROUND_TRIPS BULK_BYTES; prints "name seconds" lines.
+// The benchmark's PHP client: the workloads of client.c (tcp) or tls_client.c (tls), through
+// whichever transport this PHP has for them: the built-in one, or xport's when it is loaded.
+// Usage, with the arguments of the C clients after the transport:
+//   php bench.php tcp PORT CONNECTS ROUND_TRIPS BULK_BYTES
+//   php bench.php tls PORT CA_PEM CONNECTS ROUND_TRIPS BULK_BYTES
+// Prints "name seconds" lines; TLS workload names start with "tls_".
 
-[, $port, $connects, $trips, $bulk] = $argv;
-$target = "tcp://127.0.0.1:$port";
+$transport = $argv[1];
+$options = [];
+if ($transport === 'tls') {
+	$options = ['ssl' => ['cafile' => $argv[3], 'peer_name' => 'localhost']];
+	array_splice($argv, 3, 1);
+}
+[, , $port, $connects, $trips, $bulk] = $argv;
+$target = "$transport://127.0.0.1:$port";
+$context = stream_context_create($options);
+$prefix = $transport === 'tls' ? 'tls_' : '';
 
-if (extension_loaded('xport') && xport_stream_info(stream_socket_client($target)) === false) {
-	fwrite(STDERR, "bench: xport is loaded but does not serve tcp://\n");
+function fail(string $message): never
+{
+	fwrite(STDERR, "bench: $message\n");
 	exit(1);
 }
 
-function read_exactly($stream, int $size): string
+function open_stream(string $target, $context)
 {
-	$data = '';
-	while (strlen($data) < $size) {
-		$chunk = fread($stream, $size - strlen($data));
-		if ($chunk === false || $chunk === '') {
-			fwrite(STDERR, "bench: short read\n");
-			exit(1);
-		}
-		$data .= $chunk;
+	$stream = stream_socket_client($target, $errno, $errstr, 5, STREAM_CLIENT_CONNECT, $context);
+	if (!$stream) {
+		fail($errstr);
 	}
-	return $data;
+	return $stream;
+}
+
+function read_exactly($stream, int $size): void
+{
+	for ($got = 0; $got < $size;) {
+		$chunk = fread($stream, $size - $got);
+		if ($chunk === false || $chunk === '') {
+			fail('short read');
+		}
+		$got += strlen($chunk);
+	}
 }
 
 $start = hrtime(true);
 for ($i = 0; $i < $connects; $i++) {
-	$stream = stream_socket_client($target, $errno, $errstr, 5);
+	$stream = open_stream($target, $context);
 	fwrite($stream, 'ping');
 	read_exactly($stream, 4);
 	fclose($stream);
 }
-printf("connect %.6f\n", (hrtime(true) - $start) / 1e9);
+printf("%sconnect %.6f\n", $prefix, (hrtime(true) - $start) / 1e9);
 
-$stream = stream_socket_client($target, $errno, $errstr, 5);
+$stream = open_stream($target, $context);
+// Checked here, outside the timed loops, and not before them: an extra TLS connect would fill
+// xport's session cache before the connect workload starts.
+if (extension_loaded('xport') && xport_stream_info($stream) === false) {
+	fail("xport is loaded but does not serve $transport://");
+}
 stream_set_read_buffer($stream, 0);
 $message = str_repeat('x', 64);
 $start = hrtime(true);
@@ -42,19 +65,18 @@ for ($i = 0; $i < $trips; $i++) {
 	fwrite($stream, $message);
 	read_exactly($stream, 64);
 }
-printf("round_trip %.6f\n", (hrtime(true) - $start) / 1e9);
+printf("%sround_trip %.6f\n", $prefix, (hrtime(true) - $start) / 1e9);
 fclose($stream);
 
-$stream = stream_socket_client($target, $errno, $errstr, 5);
+$stream = open_stream($target, $context);
 $block = str_repeat('S', 65536);
 $start = hrtime(true);
 for ($sent = 0; $sent < $bulk;) {
 	$written = fwrite($stream, $block);
 	if (!$written) {
-		fwrite(STDERR, "bench: write failed\n");
-		exit(1);
+		fail('write failed');
 	}
 	$sent += $written;
 }
-printf("bulk_send %.6f\n", (hrtime(true) - $start) / 1e9);
+printf("%sbulk_send %.6f\n", $prefix, (hrtime(true) - $start) / 1e9);
 fclose($stream);

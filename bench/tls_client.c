@@ -1,6 +1,7 @@
 /*
- * The benchmark's plain C/OpenSSL client: the TLS workloads of bench.php, with one SSL_CTX
- * (trust store loaded once) and a full handshake per connection, on blocking sockets.
+ * The benchmark's plain C/OpenSSL client: the TLS workloads of bench.php (its tls mode),
+ * with one SSL_CTX (trust store loaded once) and a full handshake per connection, on blocking
+ * sockets.
  * Usage: tls_client PORT CA_PEM CONNECTS ROUND_TRIPS BULK_BYTES; prints "name seconds" lines.
  */
 #include <arpa/inet.h>

@@ -54,13 +54,13 @@ tls_port=$(cat "$work/tls_peer.port")
 
 declare -A clients=(
 	[c]="$work/client"
-	[builtin]="php -n $root/bench/bench.php"
-	[xport]="php -n -d extension=$extension $root/bench/bench.php"
+	[builtin]="php -n $root/bench/bench.php tcp"
+	[xport]="php -n -d extension=$extension $root/bench/bench.php tcp"
 )
 declare -A tls_clients=(
 	[c]="$work/tls_client"
-	[builtin]="php -n $root/bench/tls_bench.php"
-	[xport]="php -n -d extension=$extension $root/bench/tls_bench.php"
+	[builtin]="php -n $root/bench/bench.php tls"
+	[xport]="php -n -d extension=$extension $root/bench/bench.php tls"
 )
 for run in $(seq "$runs"); do
 	for name in c builtin xport; do
